@@ -1,6 +1,7 @@
 package vn.dvc.hotline.ivr;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +82,8 @@ public final class MenuValidator {
             checkReachable(nodes, indexByKey, rootIndex, violations);
         }
         checkMenusHaveChildren(nodes, indexByKey, childCount, violations);
+        // Node order first, so an editor can walk the list top to bottom; menu-wide problems last.
+        violations.sort(Comparator.comparingInt(v -> v.isMenuWide() ? Integer.MAX_VALUE : v.nodeIndex()));
         return List.copyOf(violations);
     }
 
@@ -183,8 +186,9 @@ public final class MenuValidator {
     }
 
     /**
-     * A node whose parent exists but which the root cannot reach sits on, or below, a cycle of parents;
-     * nodes whose parent is unknown were reported already and are not reported twice.
+     * A node the root cannot reach sits on, or below, a cycle of parents, or below a node already reported
+     * (unknown parent, second root). Only the cycle is reported here: fixing the reported ancestor fixes
+     * the rest, and repeating it for every descendant would bury the real mistake.
      */
     private static void checkReachable(List<MenuNode> nodes, Map<String, Integer> indexByKey, int rootIndex,
             List<MenuViolation> violations) {
@@ -207,15 +211,19 @@ public final class MenuValidator {
         }
         for (int i = 0; i < nodes.size(); i++) {
             MenuNode node = nodes.get(i);
-            if (node == null || node.isRoot() || reachable.contains(i) || !indexByKey.containsKey(node.parentKey())) {
+            if (node == null || node.isRoot() || reachable.contains(i)) {
                 continue;
             }
-            violations.add(violation(i, node, "parentKey", "node is unreachable from the root: " + describeChain(node,
-                    nodes, indexByKey)));
+            String cycle = cycleAbove(node, nodes, indexByKey);
+            if (cycle != null) {
+                violations.add(violation(i, node, "parentKey", "node is unreachable from the root: its parents"
+                        + " form a cycle (" + cycle + "); point one of them at a menu under the root"));
+            }
         }
     }
 
-    private static String describeChain(MenuNode start, List<MenuNode> nodes, Map<String, Integer> indexByKey) {
+    /** @return the chain of keys from {@code start} up to the first repeated key, or null if it ends without one */
+    private static String cycleAbove(MenuNode start, List<MenuNode> nodes, Map<String, Integer> indexByKey) {
         List<String> chain = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         MenuNode current = start;
@@ -224,11 +232,11 @@ public final class MenuValidator {
             Integer parentIndex = current.parentKey() == null ? null : indexByKey.get(current.parentKey());
             current = parentIndex == null ? null : nodes.get(parentIndex);
         }
-        if (current != null && current.key() != null) {
-            chain.add(current.key());
-            return "its parents form a cycle (" + String.join(" -> ", chain) + ")";
+        if (current == null || current.key() == null) {
+            return null;
         }
-        return "its chain of parents (" + String.join(" -> ", chain) + ") does not lead to the root";
+        chain.add(current.key());
+        return String.join(" -> ", chain);
     }
 
     private static void checkMenusHaveChildren(List<MenuNode> nodes, Map<String, Integer> indexByKey,
