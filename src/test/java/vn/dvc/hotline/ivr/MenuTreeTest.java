@@ -27,7 +27,8 @@ class MenuTreeTest {
         assertEquals("root", root.key());
         assertEquals("info", tree.child(root, '1').orElseThrow().key());
         assertTrue(tree.child(root, '7').isEmpty());
-        assertEquals("root", tree.parent(tree.node("info.fees").orElseThrow()).orElseThrow().key());
+        assertEquals("info", tree.parent(tree.node("info.fees").orElseThrow()).orElseThrow().key());
+        assertEquals("root", tree.parent(tree.node("info").orElseThrow()).orElseThrow().key());
         assertTrue(tree.parent(root).isEmpty());
         assertEquals(List.of(), tree.children(tree.node("dossier").orElseThrow()));
         assertTrue(tree.node("nowhere").isEmpty());
