@@ -22,9 +22,12 @@ package vn.dvc.hotline.ivr;
  */
 public record MenuNode(String key, String parentKey, Character digit, NodeKind kind, String promptText, String target) {
 
-    /** @return whether this node is the root of its tree (it has no parent) */
-    public boolean isRoot() {
-        return parentKey == null;
+    /**
+     * @return whether this node hangs under a menu, that is, it is not the root. (Not named
+     *         {@code isRoot}: JSON binders would take that for an extra {@code root} property.)
+     */
+    public boolean hasParent() {
+        return parentKey != null;
     }
 
     /** @return the key under which this node's prompt audio is played: the node key */

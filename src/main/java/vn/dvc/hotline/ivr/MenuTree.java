@@ -32,7 +32,7 @@ public final class MenuTree {
         MenuNode foundRoot = null;
         for (MenuNode node : nodes) {
             keys.put(node.key(), node);
-            if (node.isRoot()) {
+            if (!node.hasParent()) {
                 foundRoot = node;
             } else {
                 children.computeIfAbsent(node.parentKey(), parent -> new ArrayList<>()).add(node);
@@ -116,7 +116,7 @@ public final class MenuTree {
 
     /** @return the parent MENU of {@code node}; empty for the root */
     public Optional<MenuNode> parent(MenuNode node) {
-        return node.isRoot() ? Optional.empty() : node(node.parentKey());
+        return node.hasParent() ? node(node.parentKey()) : Optional.empty();
     }
 
     /** @return every node, depth first from the root, siblings in digit order: a stable order for GET */

@@ -59,7 +59,7 @@ public final class MenuValidator {
             }
             checkPrompt(i, node, violations);
             checkKindAndTarget(i, node, violations);
-            if (node.isRoot()) {
+            if (!node.hasParent()) {
                 if (rootIndex == null) {
                     rootIndex = i;
                     checkRoot(i, node, violations);
@@ -199,7 +199,7 @@ public final class MenuValidator {
             grew = false;
             for (int i = 0; i < nodes.size(); i++) {
                 MenuNode node = nodes.get(i);
-                if (node == null || node.isRoot() || reachable.contains(i)) {
+                if (node == null || !node.hasParent() || reachable.contains(i)) {
                     continue;
                 }
                 Integer parentIndex = indexByKey.get(node.parentKey());
@@ -211,7 +211,7 @@ public final class MenuValidator {
         }
         for (int i = 0; i < nodes.size(); i++) {
             MenuNode node = nodes.get(i);
-            if (node == null || node.isRoot() || reachable.contains(i)) {
+            if (node == null || !node.hasParent() || reachable.contains(i)) {
                 continue;
             }
             String cycle = cycleAbove(node, nodes, indexByKey);
