@@ -167,7 +167,7 @@ public final class CallFlow {
         return phase == Phase.NOT_STARTED || phase == Phase.ENDED ? Optional.empty() : Optional.of(current.key());
     }
 
-    /** @return whether the call has ended, or the flow has asked to end it */
+    /** @return whether the call is over: the flow has sent its hang-up, or {@link #onHangup()} was called */
     public boolean isEnded() {
         return phase == Phase.ENDED;
     }
