@@ -194,6 +194,7 @@ public final class VietnameseTextNormalizer {
         rules.add(rule(NUM_START + "(\\d{1,5})/(\\d{4})/QH(\\d{1,2})" + WORD_END,
                 (m, t, f) -> f.numbers().cardinal(m.group(1)) + " năm " + f.numbers().cardinal(m.group(2))
                         + " của Quốc hội khóa " + f.numbers().cardinal(m.group(3))));
+        String units = alternation(DomainVocabulary.UNITS.keySet());
         String issuer = "([A-ZĐ][A-Za-zĐ]{1,9}(?:-[A-ZĐ][A-Za-zĐ]{1,9})*)";
         rules.add(rule(NUM_START + "(\\d{1,5})/(?:(\\d{4})/)?([A-ZĐ]{2,4})-" + issuer + WORD_END,
                 VietnameseTextNormalizer::documentNumber));
@@ -247,17 +248,20 @@ public final class VietnameseTextNormalizer {
         rules.add(rule(NUM_START + "(\\d{1,2}):(\\d{2})" + NUM_END,
                 (m, t, f) -> time(f, m.group(1), m.group(2))));
 
+        // Sizes ("ảnh 3x4", "4 x 6 cm") before amounts, which would take the "6 cm" alone.
+        rules.add(rule(NUM_START + "(\\d{1,3})\\s?[x×]\\s?(\\d{1,3})(?:\\s?" + units + WORD_END + ")?" + NUM_END,
+                (m, t, f) -> f.numbers().cardinal(m.group(1)) + " nhân " + f.numbers().cardinal(m.group(2))
+                        + (m.group(3) == null ? "" : " " + DomainVocabulary.UNITS.get(m.group(3)))));
+
         // Amounts with a unit.
         rules.add(rule(NUM_START + AMOUNT + "\\s?(?:đồng|VNĐ|VND|vnđ|vnd|đ|₫)" + WORD_END,
                 (m, t, f) -> amount(f, m.group(1)) + " đồng"));
-        rules.add(rule("(?<=đồng)\\s?/\\s?(?=\\p{L})", (m, t, f) -> "mỗi"));
+        rules.add(rule("(?<=đồng)\\s*/\\s*(?=\\p{L})", (m, t, f) -> "mỗi"));
         rules.add(rule(NUM_START + "(\\d{1,3})k" + WORD_END,
                 (m, t, f) -> f.numbers().cardinal(m.group(1)) + " " + f.region().thousand()));
         rules.add(rule(NUM_START + AMOUNT + "\\s?%", (m, t, f) -> amount(f, m.group(1)) + " phần trăm"));
-        rules.add(rule(NUM_START + AMOUNT + "\\s?" + alternation(DomainVocabulary.UNITS.keySet()) + WORD_END,
+        rules.add(rule(NUM_START + AMOUNT + "\\s?" + units + WORD_END,
                 (m, t, f) -> amount(f, m.group(1)) + " " + DomainVocabulary.UNITS.get(m.group(2))));
-        rules.add(rule(NUM_START + "(\\d{1,3})\\s?[x×]\\s?(\\d{1,3})" + NUM_END,
-                (m, t, f) -> f.numbers().cardinal(m.group(1)) + " nhân " + f.numbers().cardinal(m.group(2))));
 
         // Abbreviations that depend on what follows, then the fixed table.
         rules.add(rule(WORD_START + "(?:TP|Tp)\\.?\\s?(?=\\p{Lu})", (m, t, f) -> "thành phố"));
