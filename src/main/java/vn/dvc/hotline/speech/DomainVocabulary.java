@@ -75,6 +75,14 @@ final class DomainVocabulary {
             Map.entry("kg", "ki lô gam"),
             Map.entry("ha", "héc ta"));
 
+    /** Web address suffixes as Vietnamese speakers say them ("chấm gốp chấm vê en"). */
+    static final Map<String, String> WEB_SUFFIXES = Map.of(
+            "vn", "vê en",
+            "gov", "gốp",
+            "com", "com",
+            "net", "nét",
+            "org", "o rờ gờ");
+
     /** Kinds of legal document, as coded in a document number ("123/2015/NĐ-CP"). */
     static final Map<String, String> DOCUMENT_TYPES = Map.ofEntries(
             Map.entry("NĐ", "Nghị định"),

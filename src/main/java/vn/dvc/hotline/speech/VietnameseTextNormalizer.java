@@ -55,7 +55,8 @@ import java.util.stream.Collectors;
  *       → "Nghị định một trăm hai mươi ba năm hai ngàn không trăm mười lăm của Chính phủ"; when the
  *       kind of document is not already said before the number it is added ("Nghị định số …");
  *       "59/2020/QH14" → "… của Quốc hội khóa mười bốn".</li>
- *   <li>Abbreviations of the domain are expanded ({@link DomainVocabulary}); "TP" only before a
+ *   <li>Web addresses: "dichvucong.gov.vn" → "dichvucong chấm gốp chấm vê en".</li>
+ *   <li>Abbreviations of the domain are expanded (the table is in {@code DomainVocabulary}); "TP" only before a
  *       capitalised name, "Q."/"P." only before a number or a capitalised name (quận, phường).</li>
  * </ul>
  *
@@ -190,6 +191,10 @@ public final class VietnameseTextNormalizer {
         rules.add(rule(WORD_START + "([QP])(\\d{1,2})" + WORD_END,
                 (m, t, f) -> ("Q".equals(m.group(1)) ? "quận " : "phường ") + f.cardinal(parse(m.group(2)))));
 
+        // Web addresses callers are sent to ("dichvucong.gov.vn"): the dots are said, the suffixes named.
+        rules.add(rule(WORD_START + "((?:[a-z0-9][a-z0-9\\-]*\\.)+(?:vn|gov|com|net|org))" + WORD_END + "(?!\\.[a-z0-9])",
+                VietnameseTextNormalizer::webAddress));
+
         // Legal documents: a law "59/2020/QH14", then "123/2015/NĐ-CP", "123/QĐ-UBND", bare "NĐ-CP".
         rules.add(rule(NUM_START + "(\\d{1,5})/(\\d{4})/QH(\\d{1,2})" + WORD_END,
                 (m, t, f) -> f.numbers().cardinal(m.group(1)) + " năm " + f.numbers().cardinal(m.group(2))
@@ -277,8 +282,7 @@ public final class VietnameseTextNormalizer {
         // Ordinals, letter-digit names (hạng B2, khổ A4), ranges of counts.
         rules.add(ruleIgnoringCase("(?<![\\p{L}])(thứ)\\s+(\\d{1,3})" + NUM_END,
                 (m, t, f) -> m.group(1) + " " + f.ordinalNumber(parse(m.group(2)))));
-        rules.add(rule(WORD_START + "([A-Z]{1,2})(\\d{1,2})" + WORD_END, (m, t, f) -> CodeSpeller.spell(m.group())
-                .replace(CodeSpeller.PAUSE, " ")));
+        rules.add(rule(WORD_START + "([A-Z]{1,2})(\\d{1,2})" + WORD_END, (m, t, f) -> CodeSpeller.spell(m.group())));
         rules.add(rule(NUM_START + "(\\d{1,3})\\s?[–\\-]\\s?(\\d{1,3})" + NUM_END,
                 (m, t, f) -> f.numbers().cardinal(m.group(1)) + " đến " + f.numbers().cardinal(m.group(2))));
 
@@ -413,6 +417,18 @@ public final class VietnameseTextNormalizer {
         }
         return f.numbers().decimal(NON_DIGITS.matcher(written.substring(0, comma)).replaceAll(""),
                 written.substring(comma + 1));
+    }
+
+    /** "dichvucong.gov.vn" → "dichvucong chấm gốp chấm vê en". */
+    private static String webAddress(Matcher m, CharSequence text, SpokenForms f) {
+        StringBuilder out = new StringBuilder();
+        for (String label : DOT.split(m.group(1))) {
+            if (out.length() > 0) {
+                out.append(" chấm ");
+            }
+            out.append(DomainVocabulary.WEB_SUFFIXES.getOrDefault(label, label));
+        }
+        return out.toString();
     }
 
     /** "3.2" → "ba chấm hai", "000.00.01" → digit by digit with "chấm" between groups. */

@@ -240,6 +240,9 @@ class VietnameseTextNormalizerTest {
             giấy tờ, v.v.             | giấy tờ, vân vân.
             v.v. và                   | vân vân và
             hộ tịch & chứng thực      | hộ tịch và chứng thực
+            dichvucong.gov.vn         | dichvucong chấm gốp chấm vê en
+            xem tại dichvucong.gov.vn. | xem tại dichvucong chấm gốp chấm vê en.
+            congan.com.vn             | congan chấm com chấm vê en
             """)
     void abbreviations(String text, String expected) {
         assertEquals(expected, south(text));
