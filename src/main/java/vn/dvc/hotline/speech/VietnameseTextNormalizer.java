@@ -192,7 +192,8 @@ public final class VietnameseTextNormalizer {
                 (m, t, f) -> ("Q".equals(m.group(1)) ? "quận " : "phường ") + f.cardinal(parse(m.group(2)))));
 
         // Web addresses callers are sent to ("dichvucong.gov.vn"): the dots are said, the suffixes named.
-        rules.add(rule(WORD_START + "((?:[a-z0-9][a-z0-9\\-]*\\.)+(?:vn|gov|com|net|org))" + WORD_END + "(?!\\.[a-z0-9])",
+        rules.add(rule(WORD_START + "((?:[a-z0-9][a-z0-9\\-]*\\.)+(?:vn|gov|com|net|org))" + WORD_END
+                + "(?!\\.[a-z0-9])",
                 VietnameseTextNormalizer::webAddress));
 
         // Legal documents: a law "59/2020/QH14", then "123/2015/NĐ-CP", "123/QĐ-UBND", bare "NĐ-CP".
@@ -207,7 +208,8 @@ public final class VietnameseTextNormalizer {
                 VietnameseTextNormalizer::documentKind));
 
         // Ranges, before their ends are rewritten: the dash between two dates, times or weekdays is "đến".
-        rules.add(rule("(?<=\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{4})\\s?[–\\-]\\s?(?=\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{4})",
+        String date = "\\d{1,2}[/.\\-]\\d{1,2}[/.\\-]\\d{4}";
+        rules.add(rule("(?<=" + date + ")\\s?[–\\-]\\s?(?=" + date + ")",
                 (m, t, f) -> "đến"));
         rules.add(rule("(?<=\\d(?:[hg]\\d{2}|h|:\\d{2}))\\s?[–\\-]\\s?(?=\\d{1,2}(?:[hg]\\d{2}|h|:\\d{2}))",
                 (m, t, f) -> "đến"));
@@ -225,7 +227,8 @@ public final class VietnameseTextNormalizer {
         rules.add(ruleIgnoringCase("(?<=gọi\\s|tổng đài\\s|đường dây nóng\\s)(11[1345])" + NUM_END,
                 (m, t, f) -> VietnameseNumberReader.digitByDigit(m.group(1))));
         rules.add(rule(NUM_START + "(1[89]00)((?:[ .]?\\d){6}|(?:[ .]?\\d){4})" + NUM_END,
-                (m, t, f) -> phone(m.group(), digitCount(m.group(2)) == 6 ? new int[] {4, 2, 2, 2} : new int[] {4, 4})));
+                (m, t, f) -> phone(m.group(),
+                        digitCount(m.group(2)) == 6 ? new int[] {4, 2, 2, 2} : new int[] {4, 4})));
         rules.add(rule("(?<![\\p{L}\\p{N}+])\\+84[ .]?(\\d(?:[ .\\-]?\\d){8,9})" + NUM_END,
                 (m, t, f) -> "cộng tám bốn" + CodeSpeller.PAUSE + phone(m.group(1),
                         digitCount(m.group(1)) == 9 ? new int[] {3, 3, 3} : new int[] {3, 3, 4})));
