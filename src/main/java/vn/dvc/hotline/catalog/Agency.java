@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,7 +24,8 @@ public class Agency {
     public String email;
     @Column(name = "working_hours")
     public String workingHours;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonColumn.Hours.class)
+    @ColumnTransformer(read = "opening_hours::text", write = "?::text::jsonb")
     @Column(name = "opening_hours")
     public List<OpeningHours> openingHours = new ArrayList<>();
     @Column(name = "updated_at")

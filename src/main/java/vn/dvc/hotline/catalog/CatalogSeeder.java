@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -84,7 +85,10 @@ public class CatalogSeeder {
         SeedCatalog seed = read();
         int added = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> insertMissing(seed)));
         int procedures = 0;
-        for (SeedProcedure procedure : seed.procedures()) {
+        // Procedures that ask for a keypad number first, so that automatic numbers never take theirs.
+        List<SeedProcedure> ordered = new ArrayList<>(seed.procedures());
+        ordered.sort(Comparator.comparing(p -> p.keypadNumber() == null));
+        for (SeedProcedure procedure : ordered) {
             procedures += VertxContextSupport.subscribeAndAwait(() -> insertProcedureIfMissing(procedure));
         }
         VertxContextSupport.subscribeAndAwait(calendar::reload);
@@ -157,7 +161,15 @@ public class CatalogSeeder {
 
     private Uni<Integer> insertProcedureIfMissing(SeedProcedure p) {
         return Panache.withSession(() -> catalog.get(p.code()).replaceWith(0)
-                .onFailure(NoSuchEntryException.class).recoverWithUni(() -> catalog.create(toEntity(p)).replaceWith(1)));
+                .onFailure(NoSuchEntryException.class).recoverWithUni(() -> catalog.create(toEntity(p)).replaceWith(1)
+                        .onFailure(ConflictingEntryException.class).recoverWithUni(conflict -> {
+                            // Staff gave the seed's keypad number to another procedure: take a free one.
+                            LOG.warnf("Seed procedure %s: %s; assigning a free keypad number", p.code(),
+                                    conflict.getMessage());
+                            Procedure renumbered = toEntity(p);
+                            renumbered.keypadNumber = null;
+                            return catalog.create(renumbered).replaceWith(1);
+                        })));
     }
 
     private static Procedure toEntity(SeedProcedure p) {

@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,9 +37,11 @@ public class Procedure {
     @Column(name = "processing_days")
     public Integer processingDays;
     public String fees;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonColumn.Documents.class)
+    @ColumnTransformer(read = "documents::text", write = "?::text::jsonb")
     public List<ProcedureDocument> documents = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonColumn.Texts.class)
+    @ColumnTransformer(read = "steps::text", write = "?::text::jsonb")
     public List<String> steps = new ArrayList<>();
     @Column(name = "where_to_submit")
     public String whereToSubmit;

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,6 +78,12 @@ public class ProblemResponses {
         return invalid(List.of(new Violation(field, message)), uri);
     }
 
+    /** Quarkus maps this Jackson failure itself (400, empty body); ours names the field instead. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadablePatch(JsonMergePatch.InvalidJsonException e, UriInfo uri) {
         return unreadableJson((JsonProcessingException) e.getCause(), uri);
@@ -120,6 +127,7 @@ public class ProblemResponses {
         Status status = Status.fromStatusCode(original.getStatus());
         String title = status == null ? "Error" : status.getReasonPhrase();
         String detail = switch (original.getStatus()) {
+            case 400 -> "The request could not be read (is the body well-formed JSON?)";
             case 404 -> "No such resource";
             case 405 -> "Method not allowed on this resource";
             case 406 -> "Only application/json is produced";

@@ -27,7 +27,7 @@ public record ProcedureBody(
         @Schema(example = "Ngay trong ngày tiếp nhận hồ sơ") @Size(max = 2000) String processingTime,
         @Schema(example = "1") @PositiveOrZero @Max(3650) Integer processingDays,
         @Schema(example = "Miễn lệ phí đối với đăng ký khai sinh đúng hạn") @Size(max = 4000) String fees,
-        @Valid @Size(max = 100) List<DocumentBody> documents,
+        @Size(max = 100) List<@Valid DocumentBody> documents,
         @Schema(example = "[\"Bước 1: Nộp hồ sơ\", \"Bước 2: Nhận kết quả\"]") @Size(max = 100)
         List<@NotBlank @Size(max = 2000) String> steps,
         @Schema(example = "Bộ phận Một cửa UBND phường") @Size(max = 2000) String whereToSubmit,

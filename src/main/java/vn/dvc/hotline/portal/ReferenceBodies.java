@@ -40,7 +40,7 @@ final class ReferenceBodies {
             @Size(max = 200) String email,
             @Schema(example = "Sáng 7 giờ 00 đến 11 giờ 30, chiều 13 giờ 30 đến 17 giờ 00, thứ Hai đến thứ Sáu")
             @Size(max = 1000) String workingHours,
-            @Valid @Size(max = 50) List<OpeningHoursBody> openingHours) {
+            @Size(max = 50) List<@Valid OpeningHoursBody> openingHours) {
     }
 
     @Schema(name = "OpeningHours", description = "One opening period on some weekdays")
