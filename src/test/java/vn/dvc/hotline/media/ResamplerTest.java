@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,7 +86,7 @@ class ResamplerTest {
     @Test
     void dcGainIsExactlyOne() {
         short[] in = new short[22050];
-        java.util.Arrays.fill(in, (short) 1000);
+        Arrays.fill(in, (short) 1000);
         short[] out = new Resampler(22050, 8000).resample(in);
         for (int n = 200; n < out.length - 200; n++) {
             assertEquals(1000, out[n], "sample " + n);
