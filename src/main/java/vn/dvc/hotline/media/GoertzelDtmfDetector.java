@@ -77,7 +77,7 @@ public final class GoertzelDtmfDetector {
     private static final double[][] DETUNED_COEFFICIENTS = new double[FREQUENCIES.length][DETUNINGS.length];
     /**
      * Peak amplitude of a 0 dBm0 sine, as a fraction of 16-bit full scale: G.711 µ-law's full-scale sine is
-     * +3.17 dBm0 (G.711 Table 5), so 0 dBm0 peaks at 32768 / 10^(3.17/20), about 22700.
+     * +3.17 dBm0 (G.711), so 0 dBm0 peaks at 32768 / 10^(3.17/20), about 22700.
      */
     static final double PEAK_AT_0_DBM0 = 1 / Math.pow(10, 3.17 / 20);
 
@@ -129,6 +129,7 @@ public final class GoertzelDtmfDetector {
      */
     public char processFrame(byte[] encoded, int offset, Law law) {
         checkFrame(encoded.length, offset);
+        checkLaw(law);
         if (law == Law.PCMU) {
             for (int i = 0; i < FRAME_SAMPLES; i++) {
                 samples[i] = G711.decodeUlaw(encoded[offset + i]) * (1.0 / 32768);
@@ -148,6 +149,7 @@ public final class GoertzelDtmfDetector {
      */
     public char processFrame(ByteBuf buf, int index, Law law) {
         checkFrame(buf.writerIndex(), index);
+        checkLaw(law);
         if (law == Law.PCMU) {
             for (int i = 0; i < FRAME_SAMPLES; i++) {
                 samples[i] = G711.decodeUlaw(buf.getByte(index + i)) * (1.0 / 32768);
@@ -295,6 +297,12 @@ public final class GoertzelDtmfDetector {
 
     private static double coefficient(double frequency) {
         return 2 * Math.cos(2 * Math.PI * frequency / SAMPLE_RATE);
+    }
+
+    private static void checkLaw(Law law) {
+        if (law == null) {
+            throw new IllegalArgumentException("law must not be null");
+        }
     }
 
     private static void checkFrame(int length, int offset) {

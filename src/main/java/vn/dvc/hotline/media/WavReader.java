@@ -11,9 +11,10 @@ package vn.dvc.hotline.media;
  *   <li>chunks other than {@code fmt } and {@code data} ({@code LIST}, {@code fact}, {@code cue }, ...) are
  *       skipped, before or after the data;</li>
  *   <li>odd-sized chunks are followed by a pad byte, but writers that forget it are recognised;</li>
- *   <li>a data size larger than what is left ({@code 0xFFFFFFFF} or {@code 0x7FFFF000} from writers that
- *       stream to a pipe, as espeak-ng does to stdout) means "up to the end of the file"; the RIFF size is
- *       ignored for the same reason;</li>
+ *   <li>a data size larger than what is left ({@code 0xFFFFFFFF} and similar placeholders from writers
+ *       that stream to a pipe, as espeak-ng does to stdout) means "up to the end of the file", and so does
+ *       a data size of 0 followed by bytes that are not another chunk; the RIFF size is ignored for the
+ *       same reason;</li>
  *   <li>a trailing partial sample frame is dropped;</li>
  *   <li>anything it cannot decode correctly (float, 24-bit, compressed formats, RIFX, RF64) is rejected
  *       with an {@link IllegalArgumentException} whose message says what was found and what is
@@ -71,7 +72,9 @@ public final class WavReader {
                 if (format == null) {
                     throw new IllegalArgumentException("WAV data chunk comes before any fmt chunk");
                 }
-                int size = declared > available ? available : (int) declared;
+                boolean placeholder = declared > available
+                        || (declared == 0 && available > 0 && !looksLikeChunkId(file, body));
+                int size = placeholder ? available : (int) declared;
                 return decode(file, body, size, format);
             }
             if (declared > available) {

@@ -347,5 +347,6 @@ class GoertzelDtmfDetectorTest {
         assertThrows(IndexOutOfBoundsException.class, () -> detector.processFrame(new short[159], 0));
         assertThrows(IndexOutOfBoundsException.class, () -> detector.processFrame(new short[320], 161));
         assertThrows(IndexOutOfBoundsException.class, () -> detector.processFrame(new byte[160], -1, Law.PCMU));
+        assertThrows(IllegalArgumentException.class, () -> detector.processFrame(new byte[160], 0, null));
     }
 }

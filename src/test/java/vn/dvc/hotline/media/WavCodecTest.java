@@ -171,6 +171,15 @@ class WavCodecTest {
     }
 
     @Test
+    void zeroDataSizeFollowedByAudioMeansToTheEnd() {
+        byte[] streamed = new Bytes().riff().fmt(1, 1, 22050, 16).data(0).u16(-3).u16(3).bytes();
+        assertArrayEquals(new short[] {-3, 3}, samples(WavReader.read(streamed)));
+        byte[] emptyThenList = new Bytes().riff().fmt(1, 1, 22050, 16).data(0).ascii("LIST").u32(4).ascii("INFO")
+                .bytes();
+        assertEquals(0, WavReader.read(emptyThenList).length());
+    }
+
+    @Test
     void dropsATrailingPartialFrame() {
         byte[] file = new Bytes().riff().fmt(1, 1, 8000, 16).data(5).u16(1).u16(2).raw(9).bytes();
         assertArrayEquals(new short[] {1, 2}, samples(WavReader.read(file)));
