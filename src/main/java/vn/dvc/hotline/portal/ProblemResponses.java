@@ -148,12 +148,12 @@ public class ProblemResponses {
     /** Database rules that the services did not catch first, e.g. a concurrent duplicate or a referenced row. */
     @ServerExceptionMapper(priority = 5000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        PgException pg = databaseCause(e);
-        if (pg != null && "23505".equals(pg.getSqlState())) {
+        String sqlState = sqlStateOf(e);
+        if ("23505".equals(sqlState)) {
             return Problem.of(Status.CONFLICT, CONFLICT, "An entry with the same unique value already exists")
                     .at(uri.getPath()).response().build();
         }
-        if (pg != null && "23503".equals(pg.getSqlState())) {
+        if ("23503".equals(sqlState)) {
             return Problem.of(Status.CONFLICT, CONFLICT,
                     "Other entries refer to this one (or it refers to a missing one); change those first")
                     .at(uri.getPath()).response().build();
@@ -163,13 +163,21 @@ public class ProblemResponses {
                 .at(uri.getPath()).response().build();
     }
 
-    private static PgException databaseCause(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    /**
+     * The SQL state of a database failure (Hibernate's constraint exception shares its simple name with Bean
+     * Validation's, hence the qualified name) anywhere in the cause chain: unique 23505, foreign key 23503.
+     */
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof PgException pg) {
-                return pg;
+                return pg.getSqlState();
             }
-            if (cause.getCause() == cause) {
-                break;
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return switch (violation.getKind()) {
+                    case UNIQUE -> "23505";
+                    case FOREIGN_KEY -> "23503";
+                    default -> violation.getSQLState();
+                };
             }
         }
         return null;

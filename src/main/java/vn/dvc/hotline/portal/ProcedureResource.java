@@ -1,5 +1,7 @@
 package vn.dvc.hotline.portal;
 
+import java.util.Locale;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,10 +59,10 @@ public class ProcedureResource {
             @Parameter(example = "dang ky khai sinh") @QueryParam("q") String q,
             @Parameter(example = "HO_TICH") @QueryParam("field") String field,
             @QueryParam("agency") String agency,
-            @Parameter(description = "NONE, FOUR or FIVE") @QueryParam("onTheSpot") OnTheSpot onTheSpot,
+            @Parameter(description = "NONE, FOUR or FIVE") @QueryParam("onTheSpot") String onTheSpot,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return catalog.search(new ProcedureQuery(q, field, agency, onTheSpot, page, size))
+        return catalog.search(new ProcedureQuery(q, field, agency, parseOnTheSpot(onTheSpot), page, size))
                 .map(result -> new PageBody<>(result.items().stream().map(ProcedureMapping::toBody).toList(),
                         result.total(), result.page(), result.size()));
     }
@@ -119,6 +121,17 @@ public class ProcedureResource {
     @Operation(summary = "Delete a procedure (409 while dossiers refer to it)")
     public Uni<Response> delete(@PathParam("code") String code) {
         return catalog.delete(code).replaceWith(Response.noContent().build());
+    }
+
+    private static OnTheSpot parseOnTheSpot(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OnTheSpot.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEntryException("onTheSpot", "must be NONE, FOUR or FIVE");
+        }
     }
 
     private static void requireSameCode(String pathCode, String bodyCode) {
