@@ -1,10 +1,7 @@
 package vn.dvc.hotline.catalog;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,7 +29,9 @@ public class ProcedureCatalog {
      * are safe inside the regular expressions.
      */
     private static final String SEARCH_SQL = """
-            SELECT code, count(*) OVER () AS total,
+            SELECT code, name, field_code, agency_code, level, on_the_spot, processing_time, processing_days, fees,
+                   documents::text AS documents_json, steps::text AS steps_json, where_to_submit, legal_basis,
+                   spoken_summary, keypad_number, updated_at, version, count(*) OVER () AS total,
                    (CASE WHEN $1 <> '' AND search_name = $1 THEN 100 ELSE 0 END
                   + CASE WHEN $1 <> '' AND search_name LIKE $1 || '%' THEN 40 ELSE 0 END
                   + CASE WHEN $1 <> '' AND strpos(search_name, $1) > 0 THEN 25 ELSE 0 END
@@ -75,7 +74,10 @@ public class ProcedureCatalog {
         this.agencies = agencies;
     }
 
-    @WithSession
+    /**
+     * Runs on the reactive pool alone, in one round trip, with no Hibernate session: a session holding a connection
+     * while the pool waits for another can exhaust the pool under load.
+     */
     public Uni<ProcedurePage> search(ProcedureQuery query) {
         String raw = query.text() == null ? "" : query.text().trim();
         String phrase = SearchText.fold(raw);
@@ -85,27 +87,40 @@ public class ProcedureCatalog {
                 .addString(blankToNull(query.fieldCode())).addString(blankToNull(query.agencyCode()))
                 .addString(onTheSpot).addInteger(query.size()).addLong((long) query.page() * query.size());
         return pool.preparedQuery(SEARCH_SQL).execute(params).flatMap(rows -> {
-            List<String> codes = new ArrayList<>();
-            long total = -1;
+            List<Procedure> found = new ArrayList<>();
+            long total = 0;
             for (Row row : rows) {
-                codes.add(row.getString("code"));
+                found.add(fromRow(row));
                 total = row.getLong("total");
             }
-            if (codes.isEmpty()) {
+            if (found.isEmpty()) {
                 return countMatches(words, query, onTheSpot)
                         .map(count -> new ProcedurePage(List.of(), count, query.page(), query.size()));
             }
-            long matched = total;
-            return procedures.list("code in ?1", codes).map(found -> {
-                Map<String, Integer> rank = new HashMap<>();
-                for (int i = 0; i < codes.size(); i++) {
-                    rank.put(codes.get(i), i);
-                }
-                List<Procedure> ordered = new ArrayList<>(found);
-                ordered.sort(Comparator.comparingInt(p -> rank.get(p.code)));
-                return new ProcedurePage(ordered, matched, query.page(), query.size());
-            });
+            return Uni.createFrom().item(new ProcedurePage(found, total, query.page(), query.size()));
         });
+    }
+
+    private static Procedure fromRow(Row row) {
+        Procedure p = new Procedure();
+        p.code = row.getString("code");
+        p.name = row.getString("name");
+        p.fieldCode = row.getString("field_code");
+        p.agencyCode = row.getString("agency_code");
+        p.level = row.getString("level");
+        p.onTheSpot = OnTheSpot.valueOf(row.getString("on_the_spot"));
+        p.processingTime = row.getString("processing_time");
+        p.processingDays = row.getInteger("processing_days");
+        p.fees = row.getString("fees");
+        p.documents = new JsonColumn.Documents().convertToEntityAttribute(row.getString("documents_json"));
+        p.steps = new JsonColumn.Texts().convertToEntityAttribute(row.getString("steps_json"));
+        p.whereToSubmit = row.getString("where_to_submit");
+        p.legalBasis = row.getString("legal_basis");
+        p.spokenSummary = row.getString("spoken_summary");
+        p.keypadNumber = row.getString("keypad_number");
+        p.updatedAt = row.getOffsetDateTime("updated_at");
+        p.version = row.getInteger("version");
+        return p;
     }
 
     private Uni<Long> countMatches(String[] words, ProcedureQuery query, String onTheSpot) {
