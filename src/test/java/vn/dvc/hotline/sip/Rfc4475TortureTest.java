@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Each message goes over the transport its top Via names (TCP for TCP/TLS), from a UDP socket bound
  * to a fresh loopback address on the Via's port: the service answers a UDP request at the packet's
  * source address and the Via's port (RFC 3261 §18.2.2), so that is where the answer arrives. The
- * vectors are read from the shared folder ({@code DVC_VECTORS} or {@code ../../shared/vectors}); the
+ * vectors are read from the shared folder (see {@link #vectors()}); the
  * test is skipped where that folder is absent.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -120,10 +120,18 @@ class Rfc4475TortureTest {
         return endpoint;
     }
 
+    /** {@code DVC_VECTORS}, else the shared folder beside the checkout (main) or two levels up (worktrees). */
     static Path vectors() {
         String env = System.getenv("DVC_VECTORS");
-        Path dir = env != null ? Path.of(env) : Path.of("..", "..", "shared", "vectors");
-        return dir.resolve("rfc4475");
+        if (env != null) {
+            return Path.of(env).resolve("rfc4475");
+        }
+        for (Path candidate : List.of(Path.of("..", "shared", "vectors"), Path.of("..", "..", "shared", "vectors"))) {
+            if (Files.isDirectory(candidate.resolve("rfc4475"))) {
+                return candidate.resolve("rfc4475");
+            }
+        }
+        return Path.of("..", "shared", "vectors", "rfc4475");
     }
 
     /**
