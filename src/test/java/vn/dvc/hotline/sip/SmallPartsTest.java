@@ -1,0 +1,75 @@
+package vn.dvc.hotline.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** CIDR matching, configuration checks and INFO DTMF bodies. */
+class SmallPartsTest {
+
+    @Test
+    void cidrMatchesV4V6AndMappedAddresses() throws Exception {
+        Cidr ten = Cidr.parse("10.0.0.0/8");
+        assertTrue(ten.contains(InetAddress.getByName("10.200.1.1")));
+        assertFalse(ten.contains(InetAddress.getByName("11.0.0.1")));
+        assertTrue(ten.contains(InetAddress.getByName("::ffff:10.1.2.3")));
+        Cidr twelve = Cidr.parse("172.16.0.0/12");
+        assertTrue(twelve.contains(InetAddress.getByName("172.31.255.255")));
+        assertFalse(twelve.contains(InetAddress.getByName("172.32.0.0")));
+        Cidr ula = Cidr.parse("fc00::/7");
+        assertTrue(ula.contains(InetAddress.getByName("fd12::1")));
+        assertFalse(ula.contains(InetAddress.getByName("2001:db8::1")));
+        assertFalse(ula.contains(InetAddress.getByName("10.0.0.1")));
+        assertTrue(Cidr.parse("127.0.0.2").contains(InetAddress.getByName("127.0.0.2")));
+        assertTrue(Cidr.parse("0.0.0.0/0").contains(InetAddress.getByName("198.51.100.1")));
+        for (String bad : List.of("10.0.0.0/33", "example.com/8", "10.0.0/8", "", "::1/129", "10.0.0.0/x")) {
+            assertThrows(IllegalArgumentException.class, () -> Cidr.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void badConfigurationNamesTheKey() {
+        TestConfigs.Sip ok = TestConfigs.sip(5060);
+        assertKey("hotline.sip.port", () -> EndpointSettings.from(new TestConfigs.Sip("127.0.0.1", 70000,
+                List.of("udp"), Optional.empty(), TestConfigs.Stack.defaults()), TestConfigs.trunks("10.0.0.0/8"),
+                TestConfigs.limits()));
+        assertKey("hotline.sip.transports", () -> EndpointSettings.from(new TestConfigs.Sip("127.0.0.1", 5060,
+                List.of("udp", "sctp"), Optional.empty(), TestConfigs.Stack.defaults()),
+                TestConfigs.trunks("10.0.0.0/8"), TestConfigs.limits()));
+        assertKey("hotline.trunks.allow", () -> EndpointSettings.from(ok, TestConfigs.trunks("10.0.0.0/40"),
+                TestConfigs.limits()));
+        assertKey("hotline.calls.max-concurrent", () -> EndpointSettings.from(ok, TestConfigs.trunks("10.0.0.0/8"),
+                new TestConfigs.Limits(0, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1))));
+        assertKey("hotline.calls.ack-timeout", () -> EndpointSettings.from(ok, TestConfigs.trunks("10.0.0.0/8"),
+                new TestConfigs.Limits(1, Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(1))));
+        EndpointSettings s = EndpointSettings.from(new TestConfigs.Sip("0.0.0.0", 5060, List.of("UDP"),
+                Optional.empty(), TestConfigs.Stack.defaults()), TestConfigs.trunks("10.0.0.0/8"), TestConfigs.limits());
+        assertFalse(s.publicAddress().equals("0.0.0.0"), "wildcard is never a public address");
+        assertEquals(30, s.retryAfterSeconds());
+    }
+
+    private static void assertKey(String key, Runnable r) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void dtmfInfoBodies() {
+        DtmfInfoParser p = new DtmfInfoParser();
+        assertEquals('5', p.parse("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
+        assertEquals('*', p.parse("Application/DTMF-Relay; charset=x", "signal = 10\r\n"));
+        assertEquals('#', p.parse("application/dtmf", "#"));
+        assertEquals('A', p.parse("application/dtmf", "a"));
+        assertEquals(DtmfInfoParser.MALFORMED, p.parse("application/dtmf-relay", "Duration=160"));
+        assertEquals(DtmfInfoParser.MALFORMED, p.parse("application/dtmf", "55"));
+        assertEquals(DtmfInfoParser.UNSUPPORTED_TYPE, p.parse("text/plain", "5"));
+        assertEquals(DtmfInfoParser.UNSUPPORTED_TYPE, p.parse(null, "5"));
+    }
+}
