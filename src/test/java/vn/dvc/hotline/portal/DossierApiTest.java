@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,9 @@ class DossierApiTest {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static String newCode() {
-        return "000.00.99.H31-261128-" + UUID.randomUUID().toString().substring(0, 4).replaceAll("[^0-9]", "7");
+        // The test database outlives a run: codes must not repeat across runs.
+        long digits = ThreadLocalRandom.current().nextLong(1_000_000_000L, 10_000_000_000L);
+        return "000.00.99.H31-" + String.valueOf(digits).substring(0, 6) + "-" + String.valueOf(digits).substring(6);
     }
 
     private static String dossier(String status, String phone, String due) {
@@ -139,7 +141,7 @@ class DossierApiTest {
         String code = newCode();
         put(code, dossier("RECEIVED", "", null)).statusCode(400).body("errors[0].field", equalTo("applicantPhone"));
         put(code, dossier("RECEIVED", "0955 555 555", null)).statusCode(201);
-        String clash = "000-00-99-H31" + code.substring(13);
+        String clash = code.replace('.', '-');
         put(clash, dossier("RECEIVED", "0955 555 555", null)).statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("keypadCode"));
     }

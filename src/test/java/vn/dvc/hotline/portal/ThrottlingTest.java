@@ -49,7 +49,7 @@ class ThrottlingTest {
     @Test
     void anonymousEndpointsAreRateLimited() {
         int limited = 0;
-        for (int i = 0; i < 160 && limited == 0; i++) {
+        for (int i = 0; i < 1000 && limited == 0; i++) {
             int status = given().when().get("/api/v1/fields").statusCode();
             if (status == 429) {
                 limited = i;
