@@ -1,5 +1,6 @@
 package vn.dvc.hotline.media;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,17 +61,19 @@ final class RtpPacer {
      * Adds a session to the pacer of the current event loop, creating it if needed. Its first frame goes
      * out at the loop's next deadline, at most 20 ms away.
      *
-     * @throws IllegalStateException if not called on an event-loop thread
+     * @throws IllegalStateException if not called on an event-loop context: the timer must be set on the
+     *     context of this loop, which {@code setPeriodic} takes from the current one
      */
     static RtpPacer join(Vertx vertx, RtpSession session) {
-        if (!Vertx.currentContext().isEventLoopContext()) {
-            throw new IllegalStateException("RTP sessions are paced on event loops only");
+        Context current = Vertx.currentContext();
+        if (current == null || !current.isEventLoopContext()) {
+            throw new IllegalStateException("RTP sessions are paced on event-loop contexts only");
         }
-        Thread current = Thread.currentThread();
-        RtpPacer pacer = PACERS.get(current);
+        Thread thread = Thread.currentThread();
+        RtpPacer pacer = PACERS.get(thread);
         if (pacer == null) {
-            pacer = new RtpPacer(vertx, current);
-            PACERS.put(current, pacer);
+            pacer = new RtpPacer(vertx, thread);
+            PACERS.put(thread, pacer);
         }
         pacer.add(session);
         return pacer;
