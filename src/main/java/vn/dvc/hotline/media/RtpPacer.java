@@ -115,16 +115,12 @@ final class RtpPacer {
         }
         long now = System.nanoTime();
         long behind = now - next;
-        if (behind < -EARLY_NANOS) {
+        long passed = deadlinesPassed(behind);
+        if (passed == 0) {
             return;
         }
-        long passed = behind <= 0 ? 1 : behind / PERIOD_NANOS + 1;
-        int skip = 0;
-        int due = (int) passed;
-        if (passed > MAX_BURST) {
-            skip = (int) Math.min(passed - 1, Integer.MAX_VALUE);
-            due = 1;
-        }
+        int skip = framesToSkip(passed);
+        int due = (int) (passed - skip);
         boolean late = behind > LATE_NANOS;
         ticks++;
         if (late) {
@@ -135,6 +131,22 @@ final class RtpPacer {
         for (int i = 0; i < size; i++) {
             sessions[i].pace(now, due, skip, late);
         }
+    }
+
+    /**
+     * Deadlines passed when the clock is {@code behind} nanoseconds past the next one (negative: before
+     * it): 0 if it is more than {@link #EARLY_NANOS} away, else one plus a deadline per whole period.
+     */
+    static long deadlinesPassed(long behind) {
+        if (behind < -EARLY_NANOS) {
+            return 0;
+        }
+        return behind <= 0 ? 1 : behind / PERIOD_NANOS + 1;
+    }
+
+    /** Of {@code passed} deadlines, those skipped rather than sent: all but the last beyond a burst. */
+    static int framesToSkip(long passed) {
+        return passed > MAX_BURST ? (int) Math.min(passed - 1, Integer.MAX_VALUE) : 0;
     }
 
     /** Ticks that had work, since this pacer was created. */

@@ -211,6 +211,47 @@ class RtpSessionTest {
         assertTrue(packets.size() >= 90 && packets.size() <= 110, packets.size() + " packets in 2 s");
     }
 
+    @Test
+    void aStalledLoopSkipsFramesWithoutLosingThePrompt() {
+        EncodedClip a = clip(100, 9);
+        RtpPeer peer = peer();
+        RtpSession s = open(config(NEVER));
+        on(() -> {
+            s.start(peer.address(), Law.PCMU, TE);
+            s.play(List.of(a), null);
+        });
+        List<RtpPeer.Received> packets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            packets.add(received(peer.receive(1000)));
+        }
+        on(() -> {
+            long end = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // a loop blocked by someone else's work (what must never happen)
+            }
+        });
+        packets.addAll(peer.collect(300));
+        int gap = -1;
+        for (int i = 1; i < packets.size(); i++) {
+            RtpPeer.Received p = packets.get(i);
+            RtpPeer.Received q = packets.get(i - 1);
+            assertEquals((q.sequence() + 1) & 0xFFFF, p.sequence(), "sequence counts packets, not time");
+            assertEquals(frameIndex(a, Law.PCMU, q.payload()) + 1, frameIndex(a, Law.PCMU, p.payload()),
+                    "no frame of the prompt is lost");
+            long step = (p.timestamp() - q.timestamp()) & 0xFFFF_FFFFL;
+            if (step != 160) {
+                assertEquals(-1, gap, "one gap");
+                gap = i;
+                assertTrue(step >= 160 * 5 && step % 160 == 0, "the timestamp jumps over the stall: " + step);
+                assertTrue(p.marker(), "the first packet after the gap starts a talkspurt");
+            } else {
+                assertFalse(p.marker());
+            }
+        }
+        assertTrue(gap > 0, "the stall shows as a timestamp gap");
+        assertTrue(call(s::lateTicks) >= 1);
+    }
+
     // ---- the receive side -------------------------------------------------------------------------------
 
     @Test
