@@ -1,0 +1,171 @@
+package vn.dvc.hotline.media;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends the due frames of every {@link RtpSession} of one Vert.x event loop, on absolute 20 ms deadlines.
+ *
+ * <p>One pacer exists per event loop that has sessions, found by the loop's thread (each event loop is one
+ * thread): the first session of a loop creates it and its Vert.x periodic timer, the last one to leave
+ * cancels the timer and removes it, so an idle loop does no work. The timer is set on the context of the
+ * session that created the pacer; every session on the loop shares one deadline.
+ *
+ * <p>Deadlines are absolute ({@code next += 20 ms}), never "20 ms after the last tick", so timer jitter does
+ * not accumulate into drift. A tick sends, for every session, one frame per deadline that has passed (a
+ * deadline up to {@link #EARLY_NANOS} ahead counts as passed). When the loop was stalled (GC pause, an
+ * overloaded loop), the pacer catches up by sending up to {@link #MAX_BURST} frames in one tick, which a
+ * receiver's jitter buffer absorbs; further behind, it does not burst but skips the older deadlines: each
+ * session advances its RTP timestamp over them ({@link RtpSendState#framesSkipped}, which also sets the
+ * marker) and its prompt resumes where it was, so the caller hears a gap rather than losing words.
+ *
+ * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
+ * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
+ * runs no callback of the call orchestration: sessions defer those to their context, so the session array
+ * cannot change under the loop.
+ */
+final class RtpPacer {
+
+    /** One frame: 160 samples at 8 kHz. */
+    static final long PERIOD_NANOS = 20_000_000L;
+    /** A deadline this close ahead is due now: the timer fires a little after its own start, not ours. */
+    static final long EARLY_NANOS = 1_000_000L;
+    /** A tick this far behind its first deadline counts as late (half a frame). */
+    static final long LATE_NANOS = 10_000_000L;
+    /** Most frames a session sends in one tick when catching up; further behind, the rest are skipped. */
+    static final int MAX_BURST = 3;
+
+    private static final long PERIOD_MILLIS = PERIOD_NANOS / 1_000_000L;
+    private static final ConcurrentHashMap<Thread, RtpPacer> PACERS = new ConcurrentHashMap<>();
+
+    private final Vertx vertx;
+    private final Thread thread;
+    private final long timerId;
+    private RtpSession[] sessions = new RtpSession[16];
+    private int size;
+    private long next;
+    private long ticks;
+    private long lateTicks;
+    private long skippedFrames;
+
+    private RtpPacer(Vertx vertx, Thread thread) {
+        this.vertx = vertx;
+        this.thread = thread;
+        this.next = System.nanoTime() + PERIOD_NANOS;
+        this.timerId = vertx.setPeriodic(PERIOD_MILLIS, id -> tick());
+    }
+
+    /**
+     * Adds a session to the pacer of the current event loop, creating it if needed. Its first frame goes
+     * out at the loop's next deadline, at most 20 ms away.
+     *
+     * @throws IllegalStateException if not called on an event-loop context: the timer must be set on the
+     *     context of this loop, which {@code setPeriodic} takes from the current one
+     */
+    static RtpPacer join(Vertx vertx, RtpSession session) {
+        Context current = Vertx.currentContext();
+        if (current == null || !current.isEventLoopContext()) {
+            throw new IllegalStateException("RTP sessions are paced on event-loop contexts only");
+        }
+        Thread thread = Thread.currentThread();
+        RtpPacer pacer = PACERS.get(thread);
+        if (pacer == null) {
+            pacer = new RtpPacer(vertx, thread);
+            PACERS.put(thread, pacer);
+        }
+        pacer.add(session);
+        return pacer;
+    }
+
+    /** Number of pacers alive (event loops with sessions), for tests and metrics. */
+    static int count() {
+        return PACERS.size();
+    }
+
+    /** Removes a session; the last one out stops the timer. Must run on this pacer's loop. */
+    void leave(RtpSession session) {
+        int index = session.pacerIndex;
+        if (index < 0 || index >= size || sessions[index] != session) {
+            return;
+        }
+        size--;
+        sessions[index] = sessions[size];
+        sessions[index].pacerIndex = index;
+        sessions[size] = null;
+        session.pacerIndex = -1;
+        if (size == 0) {
+            vertx.cancelTimer(timerId);
+            PACERS.remove(thread, this);
+        }
+    }
+
+    private void add(RtpSession session) {
+        if (size == sessions.length) {
+            sessions = Arrays.copyOf(sessions, size * 2);
+        }
+        session.pacerIndex = size;
+        sessions[size++] = session;
+    }
+
+    private void tick() {
+        if (size == 0) {
+            return; // cancelled between the timer's firing and this run
+        }
+        long now = System.nanoTime();
+        long behind = now - next;
+        long passed = deadlinesPassed(behind);
+        if (passed == 0) {
+            return;
+        }
+        int skip = framesToSkip(passed);
+        int due = (int) (passed - skip);
+        boolean late = behind > LATE_NANOS;
+        ticks++;
+        if (late) {
+            lateTicks++;
+        }
+        skippedFrames += skip;
+        next += passed * PERIOD_NANOS;
+        for (int i = 0; i < size; i++) {
+            sessions[i].pace(now, due, skip, late);
+        }
+    }
+
+    /**
+     * Deadlines passed when the clock is {@code behind} nanoseconds past the next one (negative: before
+     * it): 0 if it is more than {@link #EARLY_NANOS} away, else one plus a deadline per whole period.
+     */
+    static long deadlinesPassed(long behind) {
+        if (behind < -EARLY_NANOS) {
+            return 0;
+        }
+        return behind <= 0 ? 1 : behind / PERIOD_NANOS + 1;
+    }
+
+    /** Of {@code passed} deadlines, those skipped rather than sent: all but the last beyond a burst. */
+    static int framesToSkip(long passed) {
+        return passed > MAX_BURST ? (int) Math.min(passed - 1, Integer.MAX_VALUE) : 0;
+    }
+
+    /** Ticks that had work, since this pacer was created. */
+    long ticks() {
+        return ticks;
+    }
+
+    /** Ticks more than {@link #LATE_NANOS} behind their deadline. */
+    long lateTicks() {
+        return lateTicks;
+    }
+
+    /** Deadlines skipped rather than caught up. */
+    long skippedFrames() {
+        return skippedFrames;
+    }
+
+    /** Sessions paced by this pacer. */
+    int size() {
+        return size;
+    }
+}
