@@ -1,0 +1,19 @@
+#!/bin/sh
+# Renders the audio of every seeded prompt (the menu nodes and system prompts of
+# src/main/resources/seed/menu.json) with espeak-ng, through the service's own rendering code
+# (speech.EspeakSynthesizer: Vietnamese normaliser, espeak-ng, 8 kHz resampling, silence trim),
+# into src/main/resources/prompts/shipped/<text-hash>.ulaw plus index.json, removing stale files.
+#
+# The service ships these files so that a machine without espeak-ng still answers with speech;
+# espeak-ng is only needed there to render new or edited texts. Run this after changing a text in
+# seed/menu.json (ShippedPromptsTest fails until you do), then commit the folder.
+#
+# Needs: espeak-ng with the Vietnamese voices (Debian/Ubuntu: apt-get install espeak-ng), and the
+# Maven dependencies already downloaded (it runs Maven offline). Renders with the default voice
+# (vi-vn-x-south) and speed (150 wpm) of hotline.tts.*: the text hash covers voice and text.
+set -eu
+cd "$(dirname "$0")/.."
+command -v espeak-ng >/dev/null 2>&1 || { echo "espeak-ng is not installed (apt-get install espeak-ng)" >&2; exit 1; }
+./mvnw -B -o -q test -Dtest=ShippedPromptsRenderer -Drender.prompts=true -Dsurefire.failIfNoSpecifiedTests=false
+echo "Rendered into src/main/resources/prompts/shipped:"
+ls -l src/main/resources/prompts/shipped
