@@ -136,7 +136,7 @@ class StaffApiTest {
 
     @Test
     void oversizedBodiesAreRefused() {
-        String huge = "x".repeat(2 * 1024 * 1024);
+        String huge = "x".repeat(6 * 1024 * 1024);
         given().header("Authorization", Tokens.editor()).contentType(ContentType.JSON)
                 .body(procedure(newCode(), ",\"legalBasis\":\"" + huge + "\""))
                 .when().post("/api/v1/procedures").then().statusCode(413);

@@ -1,0 +1,60 @@
+package vn.dvc.hotline.calls;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
+ * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
+ * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}}. Thread-safe: Micrometer meters and
+ * an atomic gauge, updated once per call event, never per packet.
+ */
+@ApplicationScoped
+public class CallMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger active = new AtomicInteger();
+    private final Timer setup;
+    private final Counter packetsSent;
+    private final Counter packetsReceived;
+    private final Counter lateTicks;
+
+    CallMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("hotline_calls_active", active);
+        this.setup = Timer.builder("hotline_call_setup").description("INVITE handled to 200 OK sent")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.packetsSent = Counter.builder("hotline_rtp_packets_sent").register(registry);
+        this.packetsReceived = Counter.builder("hotline_rtp_packets_received").register(registry);
+        this.lateTicks = Counter.builder("hotline_rtp_late_ticks")
+                .description("pacer ticks that ran late enough to send more than one frame").register(registry);
+    }
+
+    void callAnswered(Duration setupTime) {
+        active.incrementAndGet();
+        setup.record(setupTime);
+    }
+
+    void callEnded(boolean wasAnswered, String reason, long sent, long received, long late) {
+        if (wasAnswered) {
+            active.decrementAndGet();
+        }
+        registry.counter("hotline_calls_ended", "reason", reason).increment();
+        packetsSent.increment(sent);
+        packetsReceived.increment(received);
+        lateTicks.increment(late);
+    }
+
+    void digit(String mode) {
+        registry.counter("hotline_dtmf_digits", "mode", mode).increment();
+    }
+
+    public int activeCalls() {
+        return active.get();
+    }
+}

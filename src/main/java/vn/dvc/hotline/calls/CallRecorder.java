@@ -1,0 +1,129 @@
+package vn.dvc.hotline.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Writes call records in batches, so that a call never waits for the database: calls hand over snapshots (one at
+ * answer, one at the end) and a flush every {@value #FLUSH_MILLIS} ms upserts them in one statement. The row written
+ * at answer means a call is on record even if the process dies while it is up.
+ *
+ * <p>Thread model: {@link #save} is safe from any thread (a lock-free queue); flushes run one at a time on the
+ * scheduler and never block it (the database work is asynchronous).
+ */
+@ApplicationScoped
+public class CallRecorder {
+
+    static final long FLUSH_MILLIS = 250;
+    private static final int MAX_BATCH = 500;
+    private static final Logger LOG = Logger.getLogger(CallRecorder.class);
+    private static final String UPSERT = """
+            INSERT INTO call_record (call_id, trunk_address, caller_masked, called_number, started_at, answered_at,
+                                     ended_at, end_reason, reject_status, codec, dtmf_mode, menu_path, procedures,
+                                     lookups, packets_sent, packets_received, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text::jsonb, $13::text::jsonb,
+                    $14::text::jsonb, $15, $16, now())
+            ON CONFLICT (call_id) DO UPDATE SET
+                answered_at = coalesce(EXCLUDED.answered_at, call_record.answered_at),
+                ended_at = coalesce(EXCLUDED.ended_at, call_record.ended_at),
+                end_reason = coalesce(EXCLUDED.end_reason, call_record.end_reason),
+                reject_status = coalesce(EXCLUDED.reject_status, call_record.reject_status),
+                codec = coalesce(EXCLUDED.codec, call_record.codec),
+                dtmf_mode = coalesce(EXCLUDED.dtmf_mode, call_record.dtmf_mode),
+                menu_path = EXCLUDED.menu_path, procedures = EXCLUDED.procedures, lookups = EXCLUDED.lookups,
+                packets_sent = EXCLUDED.packets_sent, packets_received = EXCLUDED.packets_received,
+                updated_at = now()
+            """;
+
+    private final Pool pool;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ConcurrentLinkedQueue<CallRecord> pending = new ConcurrentLinkedQueue<>();
+    private volatile boolean flushing;
+
+    private final Vertx vertx;
+
+    CallRecorder(Pool pool, Vertx vertx) {
+        this.pool = pool;
+        this.vertx = vertx;
+    }
+
+    /** Queues a snapshot; the newest snapshot of a call wins. */
+    public void save(CallRecord record) {
+        pending.add(record);
+    }
+
+    /** A Vert.x periodic rather than the scheduler, which runs nothing more often than once a second. */
+    void onStart(@Observes StartupEvent event) {
+        vertx.setPeriodic(FLUSH_MILLIS, id -> flush().subscribe().with(ignored -> { }));
+    }
+
+    /** Writes what is queued; completes when the batch is stored (or failed, which is logged). */
+    public Uni<Void> flush() {
+        if (flushing || pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        flushing = true;
+        List<Tuple> batch = new ArrayList<>();
+        CallRecord record;
+        while (batch.size() < MAX_BATCH && (record = pending.poll()) != null) {
+            batch.add(toTuple(record));
+        }
+        return pool.preparedQuery(UPSERT).executeBatch(batch)
+                .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s)", batch.size()))
+                .onFailure().recoverWithNull()
+                .eventually(() -> flushing = false)
+                .replaceWithVoid();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        // Shutdown runs on the main thread, where waiting is allowed: the last records must not be lost.
+        for (int i = 0; i < 20 && !pending.isEmpty(); i++) {
+            flushing = false;
+            flush().await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    private Tuple toTuple(CallRecord r) {
+        return Tuple.tuple()
+                .addString(r.callId()).addString(r.trunkAddress()).addString(r.callerMasked())
+                .addString(r.calledNumber()).addOffsetDateTime(at(r.startedAt()))
+                .addOffsetDateTime(at(r.answeredAt())).addOffsetDateTime(at(r.endedAt()))
+                .addString(r.endReason()).addInteger(r.rejectStatus()).addString(r.codec()).addString(r.dtmfMode())
+                .addString(toJson(r.menuPath())).addString(toJson(r.procedures())).addString(toJson(r.lookups()))
+                .addLong(r.packetsSent()).addLong(r.packetsReceived());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? List.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Call record fields are plain lists and records", e);
+        }
+    }
+}
