@@ -50,9 +50,14 @@ HEAP=$(jcmd $SERVICE GC.heap_info 2>/dev/null | awk '/used/ {print; exit}' || tr
 rtt=$(ls uac_hold_*_rtt.csv 2>/dev/null | head -1 || true)
 setup="setup: no trace"
 if [ -n "$rtt" ]; then
-  setup=$(awk -F';' 'NR>1 && $3=="setup" {print $4}' "$rtt" | sort -n | awk '{a[NR]=$1} END {
-    if (NR==0) {print "setup: none"; exit}
-    printf "setup_p50=%.1fms setup_p99=%.1fms calls_measured=%d", a[int(NR*0.5)+1>NR?NR:int(NR*0.5)+1], a[int(NR*0.99)+1>NR?NR:int(NR*0.99)+1], NR}')
+  setup=$(awk -F';' 'NR>1 && $3=="setup" {print $2}' "$rtt" | sort -n | awk '
+    {a[NR]=$1}
+    END {
+      if (NR == 0) { print "setup: none"; exit }
+      i50 = int(NR * 0.50) + 1; if (i50 > NR) i50 = NR
+      i99 = int(NR * 0.99) + 1; if (i99 > NR) i99 = NR
+      printf "setup_p50=%.1fms setup_p99=%.1fms calls_measured=%d", a[i50], a[i99], NR
+    }')
   mv uac_hold_*_rtt.csv "$WORK/" 2>/dev/null || true
 fi
 failed=$(grep -E "Failed call" "$WORK/sipp.log" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}' || true)
