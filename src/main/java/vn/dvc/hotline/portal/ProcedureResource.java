@@ -94,7 +94,7 @@ public class ProcedureResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace a procedure, or create it with this code")
     public Uni<Response> put(@PathParam("code") String code, @NotNull @Valid ProcedureBody body) {
-        requireSameCode(code, body.code());
+        PathAndBody.requireSameCode(code, body.code());
         return catalog.put(ProcedureMapping.toEntity(body)).map(saved -> Response
                 .status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ProcedureMapping.toBody(saved.entry())).build());
@@ -109,7 +109,7 @@ public class ProcedureResource {
     public Uni<ProcedureBody> patch(@PathParam("code") String code, @NotNull JsonNode patch) {
         return catalog.get(code).flatMap(current -> {
             ProcedureBody merged = mergePatch.apply(ProcedureMapping.toBody(current), patch, ProcedureBody.class);
-            requireSameCode(code, merged.code());
+            PathAndBody.requireSameCode(code, merged.code());
             return catalog.put(ProcedureMapping.toEntity(merged));
         }).map(saved -> ProcedureMapping.toBody(saved.entry()));
     }
@@ -131,12 +131,6 @@ public class ProcedureResource {
             return OnTheSpot.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidEntryException("onTheSpot", "must be NONE, FOUR or FIVE");
-        }
-    }
-
-    private static void requireSameCode(String pathCode, String bodyCode) {
-        if (!pathCode.equals(bodyCode)) {
-            throw new InvalidEntryException("code", "must equal the code in the path (" + pathCode + ")");
         }
     }
 }

@@ -76,7 +76,7 @@ public class ReferenceDataResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create or replace a field")
     public Uni<Response> putField(@PathParam("code") String code, @NotNull @Valid FieldBody body) {
-        requireSameCode(code, body.code());
+        PathAndBody.requireSameCode(code, body.code());
         Field field = new Field();
         field.code = body.code();
         field.name = body.name().trim();
@@ -127,7 +127,7 @@ public class ReferenceDataResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create or replace an agency")
     public Uni<Response> putAgency(@PathParam("code") String code, @NotNull @Valid AgencyBody body) {
-        requireSameCode(code, body.code());
+        PathAndBody.requireSameCode(code, body.code());
         Agency agency = new Agency();
         agency.code = body.code();
         agency.name = body.name().trim();
@@ -215,11 +215,5 @@ public class ReferenceDataResource {
 
     private static Response saved(Saved<?> saved, Object body) {
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK).entity(body).build();
-    }
-
-    private static void requireSameCode(String pathCode, String bodyCode) {
-        if (!pathCode.equals(bodyCode)) {
-            throw new InvalidEntryException("code", "must equal the code in the path (" + pathCode + ")");
-        }
     }
 }
