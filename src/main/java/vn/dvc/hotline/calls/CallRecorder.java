@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -97,7 +98,8 @@ public class CallRecorder {
                 .replaceWithVoid();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** After the drain and after SIP stops, so that the last calls' ends are on record. */
+    void onStop(@Observes @Priority(5000) ShutdownEvent event) {
         // Shutdown runs on the main thread, where waiting is allowed: the last records must not be lost.
         for (int i = 0; i < 20 && !pending.isEmpty(); i++) {
             flushing = false;
