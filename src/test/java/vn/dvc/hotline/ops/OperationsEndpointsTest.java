@@ -6,13 +6,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class OperationsEndpointsTest {
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void vertxRunsOnTheNativeEpollTransportOnLinux() {
+        assumeTrue("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch")),
+                "the native transport shipped is linux-x86_64");
+        assertTrue(vertx.isNativeTransportEnabled(), "epoll: fewer system calls per RTP packet");
+    }
 
     @Test
     void livenessChecksNoDatabaseReadinessDoes() {
