@@ -55,6 +55,7 @@ public class SipEndpoint {
     private Instance<IncomingCallHandler> handlerBeans;
 
     private SipStack stack;
+    private SipSignalling signalling;
     private String stackName;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private volatile boolean listening;
@@ -132,7 +133,7 @@ public class SipEndpoint {
                     provider.addListeningPoint(lp);
                 }
             }
-            SipSignalling signalling = new SipSignalling(settings, vertx, provider, messages, headers, addresses,
+            signalling = new SipSignalling(settings, vertx, provider, messages, headers, addresses,
                     selector, handler, counters, calls);
             provider.addSipListener(signalling);
             stack.start();
@@ -209,6 +210,10 @@ public class SipEndpoint {
     /** Stops taking calls, unbinds the ports and stops the stack; calls in progress are abandoned. */
     public synchronized void stop() {
         listening = false;
+        if (signalling != null) {
+            signalling.close(); // before the stack: BYEs already queued for TCP still go out
+            signalling = null;
+        }
         if (stack != null) {
             try {
                 stack.stop();

@@ -36,6 +36,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.AddressFactory;
+import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AcceptHeader;
@@ -84,6 +85,8 @@ final class SipSignalling implements SipListenerExt {
     final SdpNegotiator negotiator = new SdpNegotiator();
     final DtmfInfoParser dtmfParser = new DtmfInfoParser();
     final SipCounters counters;
+    /** Sends our own requests over TCP off the event loops; see {@link #sendInDialog}. */
+    private final TcpRequestSender tcpSender;
     private final CallContextSelector selector;
     private final IncomingCallHandler handler;
     private final ConcurrentHashMap<String, SipCallImpl> calls;
@@ -105,6 +108,7 @@ final class SipSignalling implements SipListenerExt {
         this.handler = handler;
         this.counters = counters;
         this.calls = calls;
+        this.tcpSender = new TcpRequestSender(provider);
         String host = settings.publicAddress().indexOf(':') >= 0 && !settings.publicAddress().startsWith("[")
                 ? "[" + settings.publicAddress() + "]" : settings.publicAddress();
         SipURI udp = addresses.createSipURI("hotline", host);
@@ -476,6 +480,41 @@ final class SipSignalling implements SipListenerExt {
             }
             return false;
         }
+    }
+
+    /**
+     * Sends a request of ours (BYE) in a dialog. Over UDP the stack sends a datagram at once, so this
+     * runs on the calling context; over TCP (or when the next hop is unknown) the stack may connect and
+     * write on the calling thread, so the {@link TcpRequestSender} does it and reports a failure back on
+     * {@code context}. The transport is the next hop's — the dialog's route set or remote target, which
+     * may differ from the transport the INVITE came in on.
+     *
+     * @param onFailure told, on {@code context}, if the request could not be sent
+     */
+    void sendInDialog(Dialog dialog, Request request, Context context, Consumer<Exception> onFailure) {
+        if ("udp".equalsIgnoreCase(nextHopTransport(request))) {
+            try {
+                dialog.sendRequest(provider.getNewClientTransaction(request));
+            } catch (SipException | RuntimeException e) {
+                onFailure.accept(e);
+            }
+        } else {
+            tcpSender.send(dialog, request, context, onFailure);
+        }
+    }
+
+    private String nextHopTransport(Request request) {
+        try {
+            Hop hop = provider.getSipStack().getRouter().getNextHop(request);
+            return hop == null ? "" : hop.getTransport();
+        } catch (SipException | RuntimeException e) {
+            return ""; // the sender thread will meet the same error and report it
+        }
+    }
+
+    /** Stops the TCP sender, letting queued BYEs go out first; called by the endpoint before the stack stops. */
+    void close() {
+        tcpSender.close();
     }
 
     ContactHeader contact(String transport) {
