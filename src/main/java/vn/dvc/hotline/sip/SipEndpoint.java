@@ -177,6 +177,8 @@ public class SipEndpoint {
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", AdmissionValve.class.getName());
+        // marks what the lenient parser repairs (RFC 4475); the valve answers it 400 or 505
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         // the stack creates dialogs for INVITEs and answers stray in-dialog requests (481) itself
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // the listener only hops, so several stack threads may call it at once

@@ -3,7 +3,6 @@ package vn.dvc.hotline.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -71,9 +70,6 @@ final class SipSignalling implements SipListenerExt {
     /** Methods of RFC 3261 and its extensions that we know but do not serve: 405, not 501. */
     private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY",
             "PUBLISH", "MESSAGE", "REFER", "PRACK", "UPDATE");
-
-    private static final List<String> SINGLE_VALUED = List.of("To", "From", "Call-ID", "CSeq", "Max-Forwards",
-            "Content-Length");
 
     final EndpointSettings settings;
     final Vertx vertx;
@@ -326,31 +322,16 @@ final class SipSignalling implements SipListenerExt {
     }
 
     /**
-     * What the stack's lenient parser lets through but RFC 3261 and RFC 4475 reject: another SIP version
-     * (505) and header parameters in the Request-URI (400, RFC 4475 §3.1.2.12). A single-valued header
-     * given twice is checked too, though the RI usually keeps only one value before we see it.
+     * Header parameters in the Request-URI (400, RFC 4475 §3.1.2.12), which the parser accepts. Faults
+     * the parser repairs before we could see them (another SIP version, duplicated single-valued headers,
+     * stray whitespace in the Request-Line) are refused earlier, on the raw bytes: see
+     * {@link StrictRequestCheck}.
      */
     private boolean wellFormed(ServerTransaction tx, Request request) throws ParseException {
-        String version = request instanceof SIPRequest r && r.getRequestLine() != null
-                ? r.getRequestLine().getSipVersion() : request.getSIPVersion();
-        if (!"SIP/2.0".equalsIgnoreCase(version)) {
-            send(tx, request, response(request, Response.VERSION_NOT_SUPPORTED));
-            return false;
-        }
         if (request.getRequestURI() instanceof SipURI uri && uri.getHeaderNames() != null
                 && uri.getHeaderNames().hasNext()) {
             send(tx, request, badRequest(request, "Request-URI must not carry headers"));
             return false;
-        }
-        for (String single : SINGLE_VALUED) {
-            ListIterator<?> values = request.getHeaders(single);
-            if (values != null && values.hasNext()) {
-                values.next();
-                if (values.hasNext()) {
-                    send(tx, request, badRequest(request, "Multiple " + single + " values"));
-                    return false;
-                }
-            }
         }
         return true;
     }

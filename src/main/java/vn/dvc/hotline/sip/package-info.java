@@ -19,7 +19,8 @@
  * </ul>
  *
  * <h2>Threads</h2>
- * JAIN-SIP threads run the admission valve and the listener; the listener takes a server transaction
+ * JAIN-SIP threads run the parser (with the {@link vn.dvc.hotline.sip.StrictRequestCheck}), the
+ * admission valve and the listener; the listener takes a server transaction
  * (so the stack absorbs retransmissions) and hops to the call's context. Everything else about a call
  * runs there, without locks. Responses are sent on the context: over UDP a non-blocking datagram send,
  * over TCP a write on the connection the request came in on. Our own requests (BYE) are built on the
@@ -42,6 +43,11 @@
  *
  * <h2>Answers chosen where the RFCs leave a choice</h2>
  * <ul>
+ *   <li>Grammar faults the RI parser repairs (RFC 4475): another SIP-Version → 505; stray whitespace in
+ *       the Request-Line, a repeated single-valued header, an unquoted To/From display name with an ASCII
+ *       separator → 400; all stateless from the admission valve, after the allow-list and rate limit,
+ *       found on the raw bytes by {@link vn.dvc.hotline.sip.StrictRequestCheck}. Unquoted UTF-8 display
+ *       names pass.</li>
  *   <li>INFO (legacy DTMF usage, no Info-Package): {@code application/dtmf-relay} and
  *       {@code application/dtmf} with a valid digit → 200 and {@code onDtmf}; malformed body → 400;
  *       other Content-Type → 415 with Accept; an INFO without body → 200 (keep-alive probes).</li>
