@@ -315,14 +315,15 @@ class SipEndpointTest {
         assertEquals(200, ua.options().getStatusCode());
     }
 
-    @Test
-    void missingAckEndsTheCallWithBye() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void missingAckEndsTheCallWithBye(String transport) throws Exception {
         start(TestConfigs.trunks("127.0.0.0/8"),
                 new TestConfigs.Limits(10, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                "udp");
+                transport);
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         assertEquals(200, call.finalResponse().getStatusCode());
-        assertNotNull(call.awaitByeFromService(EVENT_WAIT), "BYE after the ACK timeout");
+        assertByeOver(transport, call.awaitByeFromService(EVENT_WAIT));
         assertEquals("ended ACK_TIMEOUT", handler.nextEvent(EVENT_WAIT));
     }
 
