@@ -20,7 +20,8 @@ import javax.sip.message.Response;
 /**
  * JAIN-SIP message valve ({@code gov.nist.javax.sip.SIP_MESSAGE_VALVE}): admission before any
  * transaction exists. A request from a source outside the trunk allow-list gets 403; a new INVITE
- * beyond the call limit, or a new INVITE or OPTIONS while draining, gets 503 with Retry-After. These
+ * beyond the call limit, or a new INVITE or OPTIONS while draining, gets 503 with Retry-After; an
+ * admitted request that the {@link StrictMessageParserFactory} marked as malformed gets 400 or 505. These
  * answers are sent statelessly, so a flood of refused requests costs no transaction, dialog or port.
  *
  * <p>The stack instantiates the valve reflectively with no arguments, so it cannot be injected. The
@@ -67,7 +68,7 @@ public final class AdmissionValve implements SIPMessageValve {
         Admission policy = admission;
         String method = request.getMethod();
         if (policy == null) {
-            reply(request, channel, new Admission.Verdict(503, false), 0);
+            reply(request, channel, new Admission.Verdict(503, false), 0, null);
             return false;
         }
         InetAddress source = channel.getPeerPacketSourceAddress();
@@ -79,15 +80,24 @@ public final class AdmissionValve implements SIPMessageValve {
                 ignored -> stack.findTransaction(request.getTransactionId(), true) != null
                         || stack.findPendingTransaction(request.getTransactionId()) != null);
         if (verdict.status() == 0) {
-            return true;
+            StrictRequestCheck.Violation violation = StrictMessageParserFactory.violationOf(request);
+            if (violation == null) {
+                return true;
+            }
+            // admitted, but malformed in a way the parser repaired: the RFC's answer, statelessly
+            if (!"ACK".equals(method)) {
+                reply(request, channel, new Admission.Verdict(violation.status(), false), 0, violation.reason());
+            }
+            return false;
         }
         if (verdict.status() > 0 && !"ACK".equals(method)) {
-            reply(request, channel, verdict, policy.retryAfterSeconds());
+            reply(request, channel, verdict, policy.retryAfterSeconds(), null);
         }
         return false;
     }
 
-    private void reply(SIPRequest request, MessageChannel channel, Admission.Verdict verdict, int retryAfter) {
+    private void reply(SIPRequest request, MessageChannel channel, Admission.Verdict verdict, int retryAfter,
+            String reason) {
         if ("ACK".equals(request.getMethod())) {
             return;
         }
@@ -96,6 +106,9 @@ public final class AdmissionValve implements SIPMessageValve {
         }
         try {
             SIPResponse response = request.createResponse(verdict.status());
+            if (reason != null) {
+                response.setReasonPhrase(reason);
+            }
             if (response.getTo() != null && response.getTo().getTag() == null) {
                 // a final response to a request outside a dialog carries a To tag (RFC 3261 §8.2.6.2)
                 response.getTo().setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));

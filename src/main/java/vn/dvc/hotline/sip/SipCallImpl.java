@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -399,13 +398,14 @@ final class SipCallImpl implements SipCall {
         if (dialog != null) {
             try {
                 Request bye = dialog.createRequest(Request.BYE);
-                ClientTransaction ct = sip.provider.getNewClientTransaction(bye);
-                dialog.sendRequest(ct);
+                sip.sendInDialog(dialog, bye, context,
+                        e -> LOG.log(Level.FINE, "Could not send BYE for call " + callId, e));
             } catch (SipException | RuntimeException e) {
                 // the dialog may already be gone (the stack's own timers); the call ends regardless
                 LOG.log(Level.FINE, "Could not send BYE for call " + callId, e);
             }
         }
+        // the call ends now, not when the BYE is answered: its media and slot are freed at once
         end(reason);
     }
 

@@ -66,10 +66,14 @@ public interface SipConfig {
         int sendUdpBufferSize();
 
         /**
-         * Use the NIO TCP implementation (one selector thread) instead of a thread per connection.
-         * Keep true unless debugging the stack.
+         * Use the RI's NIO TCP implementation (one selector thread) instead of its blocking one (a reader
+         * thread per connection). Default false: in JAIN-SIP RI 1.3.0-91 the NIO implementation can lose
+         * the first message written on a connection it opens itself — the selector thread finds the new
+         * socket before its channel is registered and drops the queued bytes — so our BYE to a trunk's
+         * Contact over TCP went missing now and then. Trunks hold few TCP connections, so a thread per
+         * connection costs little. Set true only with a stack release that fixes this.
          */
-        @WithDefault("true")
+        @WithDefault("false")
         boolean nioTcp();
 
         /** Largest SIP message accepted, in bytes ({@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}). */

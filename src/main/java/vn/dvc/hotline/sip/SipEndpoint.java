@@ -55,6 +55,7 @@ public class SipEndpoint {
     private Instance<IncomingCallHandler> handlerBeans;
 
     private SipStack stack;
+    private SipSignalling signalling;
     private String stackName;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private volatile boolean listening;
@@ -132,7 +133,7 @@ public class SipEndpoint {
                     provider.addListeningPoint(lp);
                 }
             }
-            SipSignalling signalling = new SipSignalling(settings, vertx, provider, messages, headers, addresses,
+            signalling = new SipSignalling(settings, vertx, provider, messages, headers, addresses,
                     selector, handler, counters, calls);
             provider.addSipListener(signalling);
             stack.start();
@@ -176,6 +177,8 @@ public class SipEndpoint {
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", AdmissionValve.class.getName());
+        // marks what the lenient parser repairs (RFC 4475); the valve answers it 400 or 505
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         // the stack creates dialogs for INVITEs and answers stray in-dialog requests (481) itself
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // the listener only hops, so several stack threads may call it at once
@@ -209,6 +212,10 @@ public class SipEndpoint {
     /** Stops taking calls, unbinds the ports and stops the stack; calls in progress are abandoned. */
     public synchronized void stop() {
         listening = false;
+        if (signalling != null) {
+            signalling.close(); // before the stack: BYEs already queued for TCP still go out
+            signalling = null;
+        }
         if (stack != null) {
             try {
                 stack.stop();

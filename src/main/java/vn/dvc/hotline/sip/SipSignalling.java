@@ -3,7 +3,6 @@ package vn.dvc.hotline.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,6 +35,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.AddressFactory;
+import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AcceptHeader;
@@ -71,9 +71,6 @@ final class SipSignalling implements SipListenerExt {
     private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY",
             "PUBLISH", "MESSAGE", "REFER", "PRACK", "UPDATE");
 
-    private static final List<String> SINGLE_VALUED = List.of("To", "From", "Call-ID", "CSeq", "Max-Forwards",
-            "Content-Length");
-
     final EndpointSettings settings;
     final Vertx vertx;
     final SipProvider provider;
@@ -84,6 +81,8 @@ final class SipSignalling implements SipListenerExt {
     final SdpNegotiator negotiator = new SdpNegotiator();
     final DtmfInfoParser dtmfParser = new DtmfInfoParser();
     final SipCounters counters;
+    /** Sends our own requests over TCP off the event loops; see {@link #sendInDialog}. */
+    private final TcpRequestSender tcpSender;
     private final CallContextSelector selector;
     private final IncomingCallHandler handler;
     private final ConcurrentHashMap<String, SipCallImpl> calls;
@@ -105,6 +104,7 @@ final class SipSignalling implements SipListenerExt {
         this.handler = handler;
         this.counters = counters;
         this.calls = calls;
+        this.tcpSender = new TcpRequestSender(provider);
         String host = settings.publicAddress().indexOf(':') >= 0 && !settings.publicAddress().startsWith("[")
                 ? "[" + settings.publicAddress() + "]" : settings.publicAddress();
         SipURI udp = addresses.createSipURI("hotline", host);
@@ -322,31 +322,16 @@ final class SipSignalling implements SipListenerExt {
     }
 
     /**
-     * What the stack's lenient parser lets through but RFC 3261 and RFC 4475 reject: another SIP version
-     * (505) and header parameters in the Request-URI (400, RFC 4475 §3.1.2.12). A single-valued header
-     * given twice is checked too, though the RI usually keeps only one value before we see it.
+     * Header parameters in the Request-URI (400, RFC 4475 §3.1.2.12), which the parser accepts. Faults
+     * the parser repairs before we could see them (another SIP version, duplicated single-valued headers,
+     * stray whitespace in the Request-Line) are refused earlier, on the raw bytes: see
+     * {@link StrictRequestCheck}.
      */
     private boolean wellFormed(ServerTransaction tx, Request request) throws ParseException {
-        String version = request instanceof SIPRequest r && r.getRequestLine() != null
-                ? r.getRequestLine().getSipVersion() : request.getSIPVersion();
-        if (!"SIP/2.0".equalsIgnoreCase(version)) {
-            send(tx, request, response(request, Response.VERSION_NOT_SUPPORTED));
-            return false;
-        }
         if (request.getRequestURI() instanceof SipURI uri && uri.getHeaderNames() != null
                 && uri.getHeaderNames().hasNext()) {
             send(tx, request, badRequest(request, "Request-URI must not carry headers"));
             return false;
-        }
-        for (String single : SINGLE_VALUED) {
-            ListIterator<?> values = request.getHeaders(single);
-            if (values != null && values.hasNext()) {
-                values.next();
-                if (values.hasNext()) {
-                    send(tx, request, badRequest(request, "Multiple " + single + " values"));
-                    return false;
-                }
-            }
         }
         return true;
     }
@@ -476,6 +461,41 @@ final class SipSignalling implements SipListenerExt {
             }
             return false;
         }
+    }
+
+    /**
+     * Sends a request of ours (BYE) in a dialog. Over UDP the stack sends a datagram at once, so this
+     * runs on the calling context; over TCP (or when the next hop is unknown) the stack may connect and
+     * write on the calling thread, so the {@link TcpRequestSender} does it and reports a failure back on
+     * {@code context}. The transport is the next hop's — the dialog's route set or remote target, which
+     * may differ from the transport the INVITE came in on.
+     *
+     * @param onFailure told, on {@code context}, if the request could not be sent
+     */
+    void sendInDialog(Dialog dialog, Request request, Context context, Consumer<Exception> onFailure) {
+        if ("udp".equalsIgnoreCase(nextHopTransport(request))) {
+            try {
+                dialog.sendRequest(provider.getNewClientTransaction(request));
+            } catch (SipException | RuntimeException e) {
+                onFailure.accept(e);
+            }
+        } else {
+            tcpSender.send(dialog, request, context, onFailure);
+        }
+    }
+
+    private String nextHopTransport(Request request) {
+        try {
+            Hop hop = provider.getSipStack().getRouter().getNextHop(request);
+            return hop == null ? "" : hop.getTransport();
+        } catch (SipException | RuntimeException e) {
+            return ""; // the sender thread will meet the same error and report it
+        }
+    }
+
+    /** Stops the TCP sender, letting queued BYEs go out first; called by the endpoint before the stack stops. */
+    void close() {
+        tcpSender.close();
     }
 
     ContactHeader contact(String transport) {

@@ -19,11 +19,22 @@
  * </ul>
  *
  * <h2>Threads</h2>
- * JAIN-SIP threads run the admission valve and the listener; the listener takes a server transaction
+ * JAIN-SIP threads run the parser (with the {@link vn.dvc.hotline.sip.StrictRequestCheck}), the
+ * admission valve and the listener; the listener takes a server transaction
  * (so the stack absorbs retransmissions) and hops to the call's context. Everything else about a call
- * runs there, without locks. Sending a response or a BYE is done on the context: over UDP that is a
- * non-blocking datagram send; over TCP a BYE towards a peer whose connection is gone makes the stack
- * connect, which can block the loop briefly (open item).
+ * runs there, without locks. Responses are sent on the context: over UDP a non-blocking datagram send,
+ * over TCP a write on the connection the request came in on. Our own requests (BYE) are built on the
+ * context; when their next hop is UDP they are sent there too, but over TCP the stack opens the
+ * connection to the peer's Contact and writes on the calling thread (a blocking connect of up to 10 s
+ * towards a dead trunk), so a small {@link vn.dvc.hotline.sip.TcpRequestSender} pool sends them and
+ * reports a failure back on the call's context. The call ends on its context when the BYE is handed
+ * over, not when it is answered.
+ *
+ * <h2>TCP</h2>
+ * The stack's blocking TCP implementation is used by default ({@code hotline.sip.stack.nio-tcp=false}):
+ * the RI's NIO one (1.3.0-91) can drop the first message written on a connection it opens itself, which
+ * lost our BYEs to trunks over TCP now and then. A BYE goes to the trunk's Contact (its listening
+ * port), as the dialog's remote target says; the connection the INVITE came in on is not reused.
  *
  * <h2>Timers the layer enforces</h2>
  * No ACK for our 200 within {@code hotline.calls.ack-timeout} (also the longest the handler may take
@@ -32,6 +43,11 @@
  *
  * <h2>Answers chosen where the RFCs leave a choice</h2>
  * <ul>
+ *   <li>Grammar faults the RI parser repairs (RFC 4475): another SIP-Version → 505; stray whitespace in
+ *       the Request-Line, a repeated single-valued header, an unquoted To/From display name with an ASCII
+ *       separator → 400; all stateless from the admission valve, after the allow-list and rate limit,
+ *       found on the raw bytes by {@link vn.dvc.hotline.sip.StrictRequestCheck}. Unquoted UTF-8 display
+ *       names pass.</li>
  *   <li>INFO (legacy DTMF usage, no Info-Package): {@code application/dtmf-relay} and
  *       {@code application/dtmf} with a valid digit → 200 and {@code onDtmf}; malformed body → 400;
  *       other Content-Type → 415 with Accept; an INFO without body → 200 (keep-alive probes).</li>

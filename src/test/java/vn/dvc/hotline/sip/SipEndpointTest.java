@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ServerHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -193,16 +195,38 @@ class SipEndpointTest {
         assertEquals(0, endpoint.counters().activeCalls());
     }
 
-    @Test
-    void serviceHangUpSendsBye() throws Exception {
-        start("udp"); // over TCP the service-initiated BYE is not yet reliable: see the sip package notes
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void serviceHangUpSendsBye(String transport) throws Exception {
+        start(transport);
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         call.ack();
         assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
         SipCall sipCall = handler.nextCall();
         sipCall.context().runOnContext(v -> sipCall.hangUp());
-        assertNotNull(call.awaitByeFromService(EVENT_WAIT), "BYE from the service");
+        assertByeOver(transport, call.awaitByeFromService(EVENT_WAIT));
         assertEquals("ended SERVICE_HANGUP", handler.nextEvent(EVENT_WAIT));
+    }
+
+    /** Repeated, because the stack's NIO TCP lost the BYE only now and then (a race on a new connection). */
+    @Test
+    void serviceHangUpOverTcpReachesTheCallerEveryTime() throws Exception {
+        start("tcp");
+        for (int i = 0; i < 5; i++) {
+            TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
+            call.ack();
+            assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
+            SipCall sipCall = handler.nextCall();
+            sipCall.context().runOnContext(v -> sipCall.hangUp());
+            assertByeOver("tcp", call.awaitByeFromService(EVENT_WAIT));
+            assertEquals("ended SERVICE_HANGUP", handler.nextEvent(EVENT_WAIT));
+        }
+    }
+
+    private static void assertByeOver(String transport, Request bye) {
+        assertNotNull(bye, "BYE from the service");
+        ViaHeader via = (ViaHeader) bye.getHeader(ViaHeader.NAME);
+        assertEquals(transport, via.getTransport().toLowerCase(Locale.ROOT), bye::toString);
     }
 
     @Test
@@ -291,26 +315,28 @@ class SipEndpointTest {
         assertEquals(200, ua.options().getStatusCode());
     }
 
-    @Test
-    void missingAckEndsTheCallWithBye() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void missingAckEndsTheCallWithBye(String transport) throws Exception {
         start(TestConfigs.trunks("127.0.0.0/8"),
                 new TestConfigs.Limits(10, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                "udp");
+                transport);
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         assertEquals(200, call.finalResponse().getStatusCode());
-        assertNotNull(call.awaitByeFromService(EVENT_WAIT), "BYE after the ACK timeout");
+        assertByeOver(transport, call.awaitByeFromService(EVENT_WAIT));
         assertEquals("ended ACK_TIMEOUT", handler.nextEvent(EVENT_WAIT));
     }
 
-    @Test
-    void maximumDurationEndsTheCallWithBye() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void maximumDurationEndsTheCallWithBye(String transport) throws Exception {
         start(TestConfigs.trunks("127.0.0.0/8"),
                 new TestConfigs.Limits(10, Duration.ofSeconds(1), Duration.ofSeconds(32), Duration.ofSeconds(30)),
-                "udp");
+                transport);
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         call.ack();
         assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
-        assertNotNull(call.awaitByeFromService(EVENT_WAIT), "BYE at the maximum duration");
+        assertByeOver(transport, call.awaitByeFromService(EVENT_WAIT));
         assertEquals("ended MAX_DURATION", handler.nextEvent(EVENT_WAIT));
         assertNull(call.awaitByeFromService(Duration.ofMillis(300)), "only one BYE");
     }
