@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 java -Dquarkus.http.port="$PORT" -Dhotline.data-dir="$DATA" \
      -Dhotline.api.public-rate-per-second=1000000 -Dhotline.api.public-burst=1000000 \
-     -Dhotline.sip.port=0 -Dquarkus.log.level=WARN \
+     -Dhotline.sip.host=127.0.0.1 -Dhotline.sip.port=${BENCH_SIP_PORT:-35080} -Dquarkus.log.level=WARN \
      -jar target/quarkus-app/quarkus-run.jar > "$DATA/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DATA"' EXIT
