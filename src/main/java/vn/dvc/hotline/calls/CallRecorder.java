@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
@@ -61,7 +64,7 @@ public class CallRecorder {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final ConcurrentLinkedQueue<CallRecord> pending = new ConcurrentLinkedQueue<>();
-    private volatile boolean flushing;
+    private final AtomicBoolean flushing = new AtomicBoolean();
 
     private final Vertx vertx;
 
@@ -82,28 +85,35 @@ public class CallRecorder {
 
     /** Writes what is queued; completes when the batch is stored (or failed, which is logged). */
     public Uni<Void> flush() {
-        if (flushing || pending.isEmpty()) {
+        if (pending.isEmpty() || !flushing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        flushing = true;
-        List<Tuple> batch = new ArrayList<>();
+        // A call may have queued several snapshots since the last flush: only its newest is written.
+        Map<String, CallRecord> newest = new LinkedHashMap<>();
         CallRecord record;
-        while (batch.size() < MAX_BATCH && (record = pending.poll()) != null) {
-            batch.add(toTuple(record));
+        while (newest.size() < MAX_BATCH && (record = pending.poll()) != null) {
+            newest.put(record.callId(), record);
+        }
+        List<Tuple> batch = new ArrayList<>(newest.size());
+        for (CallRecord latest : newest.values()) {
+            batch.add(toTuple(latest));
         }
         return pool.preparedQuery(UPSERT).executeBatch(batch)
                 .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s)", batch.size()))
                 .onFailure().recoverWithNull()
-                .eventually(() -> flushing = false)
+                .eventually(() -> flushing.set(false))
                 .replaceWithVoid();
     }
 
     /** After the drain and after SIP stops, so that the last calls' ends are on record. */
-    void onStop(@Observes @Priority(5000) ShutdownEvent event) {
-        // Shutdown runs on the main thread, where waiting is allowed: the last records must not be lost.
-        for (int i = 0; i < 20 && !pending.isEmpty(); i++) {
-            flushing = false;
-            flush().await().atMost(Duration.ofSeconds(5));
+    void onStop(@Observes @Priority(5000) ShutdownEvent event) throws InterruptedException {
+        // Shutdown runs on its own thread, where waiting is allowed: the last records must not be lost.
+        for (int i = 0; i < 50 && !pending.isEmpty(); i++) {
+            if (flushing.get()) {
+                Thread.sleep(100);
+            } else {
+                flush().await().atMost(Duration.ofSeconds(5));
+            }
         }
     }
 
