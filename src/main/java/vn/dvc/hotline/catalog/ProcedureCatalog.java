@@ -62,6 +62,9 @@ public class ProcedureCatalog {
              LIMIT 1
             """;
 
+    private static final JsonColumn.Documents DOCUMENTS = new JsonColumn.Documents();
+    private static final JsonColumn.Texts STEPS = new JsonColumn.Texts();
+
     private final Pool pool;
     private final ProcedureRepository procedures;
     private final FieldRepository fields;
@@ -112,8 +115,8 @@ public class ProcedureCatalog {
         p.processingTime = row.getString("processing_time");
         p.processingDays = row.getInteger("processing_days");
         p.fees = row.getString("fees");
-        p.documents = new JsonColumn.Documents().convertToEntityAttribute(row.getString("documents_json"));
-        p.steps = new JsonColumn.Texts().convertToEntityAttribute(row.getString("steps_json"));
+        p.documents = DOCUMENTS.convertToEntityAttribute(row.getString("documents_json"));
+        p.steps = STEPS.convertToEntityAttribute(row.getString("steps_json"));
         p.whereToSubmit = row.getString("where_to_submit");
         p.legalBasis = row.getString("legal_basis");
         p.spokenSummary = row.getString("spoken_summary");

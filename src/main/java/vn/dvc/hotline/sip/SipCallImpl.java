@@ -1,5 +1,7 @@
 package vn.dvc.hotline.sip;
 
+import vn.dvc.hotline.media.DtmfEvent;
+import vn.dvc.hotline.media.SipInfoDtmfParser;
 import io.vertx.core.Context;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -351,19 +353,18 @@ final class SipCallImpl implements SipCall {
         }
         ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
         String mime = type == null ? null : type.getContentType() + "/" + type.getContentSubType();
-        int digit = sip.dtmfParser.parse(mime, new String(body, StandardCharsets.UTF_8));
-        if (digit == DtmfInfoParser.UNSUPPORTED_TYPE) {
+        char digit = SipInfoDtmfParser.parse(mime, new String(body, StandardCharsets.UTF_8));
+        if (!SipInfoDtmfParser.supports(mime)) {
             Response r = sip.response(info, Response.UNSUPPORTED_MEDIA_TYPE);
             r.addHeader(sip.headers.createAcceptHeader("application", "dtmf-relay"));
             r.addHeader(sip.headers.createAcceptHeader("application", "dtmf"));
             sip.send(tx, info, r);
-        } else if (digit == DtmfInfoParser.MALFORMED) {
+        } else if (digit == DtmfEvent.NONE) {
             sip.respond(tx, info, Response.BAD_REQUEST);
         } else {
             sip.respond(tx, info, Response.OK);
             if (state == State.ANSWERED || state == State.CONFIRMED) {
-                char d = (char) digit;
-                tell(l -> l.onDtmf(d));
+                tell(l -> l.onDtmf(digit));
             }
         }
     }

@@ -79,7 +79,6 @@ final class SipSignalling implements SipListenerExt {
     final AddressFactory addresses;
     final SdpParser sdpParser = new SdpParser();
     final SdpNegotiator negotiator = new SdpNegotiator();
-    final DtmfInfoParser dtmfParser = new DtmfInfoParser();
     final SipCounters counters;
     /** Sends our own requests over TCP off the event loops; see {@link #sendInDialog}. */
     private final TcpRequestSender tcpSender;

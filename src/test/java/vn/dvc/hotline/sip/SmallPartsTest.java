@@ -1,5 +1,7 @@
 package vn.dvc.hotline.sip;
 
+import vn.dvc.hotline.media.DtmfEvent;
+import vn.dvc.hotline.media.SipInfoDtmfParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,14 +64,14 @@ class SmallPartsTest {
 
     @Test
     void dtmfInfoBodies() {
-        DtmfInfoParser p = new DtmfInfoParser();
-        assertEquals('5', p.parse("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
-        assertEquals('*', p.parse("Application/DTMF-Relay; charset=x", "signal = 10\r\n"));
-        assertEquals('#', p.parse("application/dtmf", "#"));
-        assertEquals('A', p.parse("application/dtmf", "a"));
-        assertEquals(DtmfInfoParser.MALFORMED, p.parse("application/dtmf-relay", "Duration=160"));
-        assertEquals(DtmfInfoParser.MALFORMED, p.parse("application/dtmf", "55"));
-        assertEquals(DtmfInfoParser.UNSUPPORTED_TYPE, p.parse("text/plain", "5"));
-        assertEquals(DtmfInfoParser.UNSUPPORTED_TYPE, p.parse(null, "5"));
+        // The SIP layer reads INFO bodies with the media package's parser: the cases it relies on.
+        assertEquals('5', SipInfoDtmfParser.parse("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
+        assertEquals('*', SipInfoDtmfParser.parse("Application/DTMF-Relay; charset=x", "signal = 10\r\n"));
+        assertEquals('#', SipInfoDtmfParser.parse("application/dtmf", "#"));
+        assertEquals('A', SipInfoDtmfParser.parse("application/dtmf", "a"));
+        assertEquals(DtmfEvent.NONE, SipInfoDtmfParser.parse("application/dtmf-relay", "Duration=160"));
+        assertEquals(DtmfEvent.NONE, SipInfoDtmfParser.parse("application/dtmf", "55"));
+        assertFalse(SipInfoDtmfParser.supports("text/plain"));
+        assertFalse(SipInfoDtmfParser.supports(null));
     }
 }
