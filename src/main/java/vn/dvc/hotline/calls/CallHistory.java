@@ -8,7 +8,6 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,10 +34,11 @@ public class CallHistory {
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
 
     private final Pool pool;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final ObjectMapper json;
 
-    CallHistory(Pool pool) {
+    CallHistory(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     public Uni<Page> find(Instant from, Instant to, String endReason, int page, int size) {

@@ -15,8 +15,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,15 +59,15 @@ public class CallRecorder {
             """;
 
     private final Pool pool;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Vertx vertx;
+    /** The application's mapper: ISO dates, the same as the calls API reads back. */
+    private final ObjectMapper json;
     private final ConcurrentLinkedQueue<CallRecord> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
 
-    private final Vertx vertx;
-
-    CallRecorder(Pool pool, Vertx vertx) {
+    CallRecorder(Pool pool, Vertx vertx, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
         this.vertx = vertx;
     }
 
