@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -109,6 +111,20 @@ public class CatalogSeeder {
         }
     }
 
+    /**
+     * The catalogue prompts ({@link CatalogScripts}) of the seed catalogue as it is shipped, without a database: what
+     * {@code tools/render-prompts.sh} pre-renders.
+     */
+    public static Map<String, String> seedScripts() {
+        SeedCatalog seed = read();
+        Map<String, Agency> agencies = new LinkedHashMap<>();
+        for (SeedAgency a : seed.agencies()) {
+            agencies.put(a.code(), toEntity(a));
+        }
+        List<Procedure> procedures = seed.procedures().stream().map(CatalogSeeder::toEntity).toList();
+        return CatalogScripts.all(procedures, agencies);
+    }
+
     private Uni<Integer> insertMissing(SeedCatalog seed) {
         List<Uni<Integer>> inserts = new ArrayList<>();
         for (SeedField f : seed.fields()) {
@@ -128,14 +144,7 @@ public class CatalogSeeder {
                 if (existing != null) {
                     return Uni.createFrom().item(0);
                 }
-                Agency agency = new Agency();
-                agency.code = a.code();
-                agency.name = a.name();
-                agency.address = a.address();
-                agency.phone = a.phone();
-                agency.email = a.email();
-                agency.workingHours = a.workingHours();
-                agency.openingHours = a.openingHours() == null ? List.of() : a.openingHours();
+                Agency agency = toEntity(a);
                 agency.updatedAt = OffsetDateTime.now();
                 return agencies.persist(agency).replaceWith(1);
             }));
@@ -170,6 +179,18 @@ public class CatalogSeeder {
                             renumbered.keypadNumber = null;
                             return catalog.create(renumbered).replaceWith(1);
                         })));
+    }
+
+    private static Agency toEntity(SeedAgency a) {
+        Agency agency = new Agency();
+        agency.code = a.code();
+        agency.name = a.name();
+        agency.address = a.address();
+        agency.phone = a.phone();
+        agency.email = a.email();
+        agency.workingHours = a.workingHours();
+        agency.openingHours = a.openingHours() == null ? List.of() : a.openingHours();
+        return agency;
     }
 
     private static Procedure toEntity(SeedProcedure p) {

@@ -17,11 +17,15 @@ import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import vn.dvc.hotline.media.PcmAudio;
 import vn.dvc.hotline.media.Resampler;
 import vn.dvc.hotline.media.WavReader;
@@ -40,6 +44,11 @@ import vn.dvc.hotline.media.WavReader;
  * a pool of {@code hotline.tts.max-concurrent-renders} daemon threads with a bounded queue (a flood of edits queues
  * or is refused, it never forks without limit); the stage completes on one of those threads. The probe runs on the
  * main thread during start-up; its result is published through volatile fields.
+ *
+ * <p>Metrics: {@code hotline_tts_renders_total{outcome=ok|failed}} counts espeak-ng runs for
+ * {@link #synthesize} (the start-up probe is not counted), {@code hotline_tts_renders_rejected_total} renders
+ * refused because the queue was full, and {@code hotline_tts_render_queue} the renders waiting. With a warm cache a
+ * busy hour should add nothing to the first: every prompt and read-out fragment is rendered once and cached.
  */
 @ApplicationScoped
 public class EspeakSynthesizer implements SpeechSynthesizer {
@@ -55,10 +64,19 @@ public class EspeakSynthesizer implements SpeechSynthesizer {
     private final TtsConfig config;
     private final VietnameseTextNormalizer normalizer = new VietnameseTextNormalizer();
     private final ThreadPoolExecutor renderers;
+    private final Counter rendered;
+    private final Counter failed;
+    private final Counter rejected;
     private volatile boolean available;
     private volatile String description = "espeak-ng: not checked yet (the check runs at start)";
 
+    /** For tools and tests without Quarkus: metrics go to a private registry. */
     EspeakSynthesizer(TtsConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    @Inject
+    EspeakSynthesizer(TtsConfig config, MeterRegistry registry) {
         this.config = config;
         int threads = Math.max(1, config.maxConcurrentRenders());
         AtomicInteger count = new AtomicInteger();
@@ -69,6 +87,14 @@ public class EspeakSynthesizer implements SpeechSynthesizer {
                     return thread;
                 });
         renderers.allowCoreThreadTimeOut(true);
+        this.rendered = Counter.builder("hotline_tts_renders").tag("outcome", "ok")
+                .description("espeak-ng runs that produced audio").register(registry);
+        this.failed = Counter.builder("hotline_tts_renders").tag("outcome", "failed")
+                .description("espeak-ng runs that failed or timed out").register(registry);
+        this.rejected = Counter.builder("hotline_tts_renders_rejected")
+                .description("renders refused because hotline.tts.max-queued-renders were already waiting")
+                .register(registry);
+        registry.gauge("hotline_tts_render_queue", renderers, pool -> pool.getQueue().size());
     }
 
     void onStart(@Observes @Priority(PROBE_PRIORITY) StartupEvent event) {
@@ -121,8 +147,9 @@ public class EspeakSynthesizer implements SpeechSynthesizer {
             return CompletableFuture.failedFuture(new SynthesisException("espeak-ng " + description));
         }
         try {
-            return CompletableFuture.supplyAsync(() -> render(text, voice), renderers);
+            return CompletableFuture.supplyAsync(() -> countedRender(text, voice), renderers);
         } catch (RejectedExecutionException e) {
+            rejected.increment();
             return CompletableFuture.failedFuture(new SynthesisException("too many renders waiting ("
                     + config.maxQueuedRenders() + "); try again later", e));
         }
@@ -136,6 +163,22 @@ public class EspeakSynthesizer implements SpeechSynthesizer {
     @Override
     public String describe() {
         return description;
+    }
+
+    private PcmAudio countedRender(String text, String voice) {
+        try {
+            PcmAudio audio = render(text, voice);
+            rendered.increment();
+            return audio;
+        } catch (RuntimeException e) {
+            failed.increment();
+            throw e;
+        }
+    }
+
+    /** @return how many renders have run for {@link #synthesize} (successful or not), for tools and tests */
+    long renderCount() {
+        return (long) (rendered.count() + failed.count());
     }
 
     /** One complete render on the calling thread; blocking. */

@@ -51,7 +51,8 @@ import vn.dvc.hotline.media.WavReader;
  * menu node's key, or a {@code system.*} key).
  *
  * <p>Where a prompt's audio comes from, in order, for its current text and the configured voice (the pair is
- * identified by {@link #textHash}: sha-256 of {@code voice + "\n" + text}):
+ * identified by {@link #textHash}: sha-256 of the voice and the text as the normaliser rewrites it, so texts that
+ * sound the same share audio and a change to the normaliser's output brings a new render):
  * <ol>
  *   <li>the {@code prompt} row, if it serves the text: a staff {@link PromptSource#UPLOAD} serves as long as the
  *       prompt's text is the one it was uploaded for (it survives a voice change; an editor changing that text
@@ -83,6 +84,7 @@ public class PromptLibrary {
     public static final Duration MAX_UPLOAD_DURATION = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(PromptLibrary.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final VietnameseTextNormalizer NORMALIZER = new VietnameseTextNormalizer();
 
     private static final String SELECT_META =
             "SELECT key, text, source, text_hash, updated_at FROM prompt WHERE key = ANY($1)";
@@ -233,13 +235,21 @@ public class PromptLibrary {
     }
 
     /**
-     * The identity of a text spoken in a voice: lower-case hex sha-256 of {@code voice + "\n" + text} (UTF-8). The
-     * {@code prompt.text_hash} column, the disk cache and the shipped audio are keyed by it.
+     * The identity of a text spoken in a voice: lower-case hex sha-256 of {@code voice + "\n" + spoken} (UTF-8),
+     * where {@code spoken} is the text after {@link VietnameseTextNormalizer} for the voice's region: what espeak-ng
+     * is actually given. The {@code prompt.text_hash} column, the disk cache and the shipped audio are keyed by it.
+     * A voice that is not Vietnamese (espeak-ng cannot use it anyway) hashes the text as written.
      */
     public static String textHash(String voice, String text) {
+        String spoken;
+        try {
+            spoken = NORMALIZER.normalize(text, Region.forVoice(voice));
+        } catch (IllegalArgumentException e) {
+            spoken = text;
+        }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest((voice + "\n" + text).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest((voice + "\n" + spoken).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  *       ba"); groups of one or two digits without a leading zero read as numbers ("Điều 3.2" ba
  *       chấm hai).</li>
  *   <li>Money: "15.000 đồng", "1.500.000đ", "1.500.000 VNĐ", "200.000 ₫" all end in "đồng"; a unit
- *       after a slash is "mỗi": "100.000 đồng/lần" một trăm ngàn đồng mỗi lần.</li>
+ *       after a slash is "mỗi", along a whole chain: "200.000 đồng/lần/người" hai trăm ngàn đồng mỗi lần mỗi
+ *       người. "và/hoặc" is "và hoặc" (espeak-ng says nothing for a slash).</li>
  *   <li>Dates dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy: "ngày mùng tám tháng tư năm hai ngàn
  *       không trăm hai mươi mốt". The "ngày" is not repeated when the text already says it.
  *       "mm/yyyy" is "tháng tư năm …"; "dd/mm" is a date only after "ngày"/"mùng"/"mồng", otherwise
@@ -55,6 +56,7 @@ import java.util.stream.Collectors;
  *       → "Nghị định một trăm hai mươi ba năm hai ngàn không trăm mười lăm của Chính phủ"; when the
  *       kind of document is not already said before the number it is added ("Nghị định số …");
  *       "59/2020/QH14" → "… của Quốc hội khóa mười bốn".</li>
+ *   <li>Roman numerals after the words that take them: "hạng II" hạng hai, "quý IV" quý bốn.</li>
  *   <li>Web addresses: "dichvucong.gov.vn" → "dichvucong chấm gốp chấm vê en".</li>
  *   <li>Abbreviations of the domain are expanded (the table is in {@code DomainVocabulary}); "TP" only before a
  *       capitalised name, "Q."/"P." only before a number or a capitalised name (quận, phường).</li>
@@ -100,6 +102,7 @@ public final class VietnameseTextNormalizer {
     private static final Pattern ISSUER_SEPARATOR = Pattern.compile("-");
     private static final Pattern TRAILING_SO = Pattern.compile("\\s+số$");
     private static final Pattern DOT = Pattern.compile("\\.");
+    private static final Pattern UNIT_SLASH = Pattern.compile("\\s*/\\s*");
 
     private static final List<Rule> RULES = buildRules();
 
@@ -191,6 +194,12 @@ public final class VietnameseTextNormalizer {
         rules.add(rule(WORD_START + "([QP])(\\d{1,2})" + WORD_END,
                 (m, t, f) -> ("Q".equals(m.group(1)) ? "quận " : "phường ") + f.cardinal(parse(m.group(2)))));
 
+        // Roman numerals after the words that number with them: "hạng II" hạng hai, "quý IV" quý bốn. espeak-ng
+        // reads a bare "II" in English.
+        rules.add(rule("(?<=(?:^|[^\\p{L}])(?:[Hh]ạng|[Ll]oại|[Nn]hóm|[Cc]ấp|[Kk]hóa|[Kk]hoá|[Cc]hương|[Pp]hần|[Mm]ục"
+                + "|[Qq]uý|[Kk]ỳ|[Tt]ập|[Đđ]ợt|[Kk]hu vực|[Vv]ùng|[Hh]ạng mục)\\s)(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))"
+                + WORD_END, (m, t, f) -> m.group(1).isEmpty() ? null : f.cardinal(roman(m.group(1)))));
+
         // Web addresses callers are sent to ("dichvucong.gov.vn"): the dots are said, the suffixes named.
         rules.add(rule(WORD_START + "((?:[a-z0-9][a-z0-9\\-]*\\.)+(?:vn|gov|com|net|org))" + WORD_END
                 + "(?!\\.[a-z0-9])",
@@ -264,7 +273,10 @@ public final class VietnameseTextNormalizer {
         // Amounts with a unit.
         rules.add(rule(NUM_START + AMOUNT + "\\s?(?:đồng|VNĐ|VND|vnđ|vnd|đ|₫)" + WORD_END,
                 (m, t, f) -> amount(f, m.group(1)) + " đồng"));
-        rules.add(rule("(?<=đồng)\\s*/\\s*(?=\\p{L})", (m, t, f) -> "mỗi"));
+        // "8.000 đồng/bản sao/sự kiện": every slash of the unit chain is "mỗi" (espeak-ng drops slashes).
+        rules.add(rule("(?<=đồng)\\s*/\\s*\\p{L}[^.,;:()\\d]*",
+                (m, t, f) -> "mỗi " + UNIT_SLASH.matcher(m.group().substring(m.group().indexOf('/') + 1).strip())
+                        .replaceAll(" mỗi ")));
         rules.add(rule(NUM_START + "(\\d{1,3})k" + WORD_END,
                 (m, t, f) -> f.numbers().cardinal(m.group(1)) + " " + f.region().thousand()));
         rules.add(rule(NUM_START + AMOUNT + "\\s?%", (m, t, f) -> amount(f, m.group(1)) + " phần trăm"));
@@ -280,6 +292,7 @@ public final class VietnameseTextNormalizer {
         rules.add(rule(WORD_START + alternation(DomainVocabulary.ABBREVIATIONS.keySet()) + WORD_END,
                 (m, t, f) -> DomainVocabulary.ABBREVIATIONS.get(m.group(1))));
         rules.add(rule("\\s?&\\s?", (m, t, f) -> "và"));
+        rules.add(rule(WORD_START + "và\\s?/\\s?hoặc" + WORD_END, (m, t, f) -> "và hoặc"));
         rules.add(rule("%", (m, t, f) -> "phần trăm"));
 
         // Ordinals, letter-digit names (hạng B2, khổ A4), ranges of counts.
@@ -505,6 +518,21 @@ public final class VietnameseTextNormalizer {
 
     private static boolean validDayMonth(int day, int month) {
         return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+    }
+
+    /** "IV" → 4; only called with a well-formed numeral of I, V and X. */
+    private static int roman(String numeral) {
+        int total = 0;
+        for (int i = 0; i < numeral.length(); i++) {
+            int value = romanDigit(numeral.charAt(i));
+            boolean subtract = i + 1 < numeral.length() && value < romanDigit(numeral.charAt(i + 1));
+            total += subtract ? -value : value;
+        }
+        return total;
+    }
+
+    private static int romanDigit(char c) {
+        return c == 'X' ? 10 : c == 'V' ? 5 : 1;
     }
 
     private static int parse(String digits) {

@@ -93,6 +93,11 @@ class VietnameseTextNormalizerTest {
             100k                      | một trăm ngàn
             Miễn phí (0 đồng).        | Miễn phí (không đồng).
             Đơn vị: VNĐ               | Đơn vị: Việt Nam đồng
+            200.000 đồng/lần/người    | hai trăm ngàn đồng mỗi lần mỗi người
+            8.000 đồng/bản sao trích lục/sự kiện hộ tịch đã đăng ký. | tám ngàn đồng mỗi bản sao trích lục mỗi sự kiện hộ tịch đã đăng ký.
+            5.000 đồng/Phiếu; miễn phí | năm ngàn đồng mỗi Phiếu; miễn phí
+            20.000 đồng/lần đăng ký nếu nộp trực tiếp; 10.000 đồng/lần | hai mươi ngàn đồng mỗi lần đăng ký nếu nộp trực tiếp; mười ngàn đồng mỗi lần
+            150.000 đồng/chứng chỉ, phí sát hạch | một trăm năm mươi ngàn đồng mỗi chứng chỉ, phí sát hạch
             """)
     void money(String text, String expected) {
         assertEquals(expected, south(text));
@@ -243,9 +248,33 @@ class VietnameseTextNormalizerTest {
             dichvucong.gov.vn         | dichvucong chấm gốp chấm vê en
             xem tại dichvucong.gov.vn. | xem tại dichvucong chấm gốp chấm vê en.
             congan.com.vn             | congan chấm com chấm vê en
+            cá nhân và/hoặc tổ chức   | cá nhân và hoặc tổ chức
             """)
     void abbreviations(String text, String expected) {
         assertEquals(expected, south(text));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            hạng II, hạng III         | hạng hai, hạng ba
+            chứng chỉ hạng I          | chứng chỉ hạng một
+            Hạng IV                   | Hạng bốn
+            quý IV năm 2026           | quý bốn năm hai ngàn không trăm hai mươi sáu
+            Chương IX                 | Chương chín
+            khu vực II                | khu vực hai
+            Phần XII                  | Phần mười hai
+            nhóm V.                   | nhóm năm.
+            cấp III                   | cấp ba
+            loại VI                   | loại sáu
+            """)
+    void romanNumeralsAfterTheWordsThatTakeThem(String text, String expected) {
+        assertEquals(expected, south(text));
+    }
+
+    @ParameterizedTest(name = "{0} stays")
+    @ValueSource(strings = {"Vitamin C", "thẻ VIP", "hạng VIP", "loại XL", "IV truyền dịch"})
+    void capitalsThatAreNotRomanNumeralsStay(String text) {
+        assertEquals(text, south(text));
     }
 
     @ParameterizedTest(name = "{0} stays")
