@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Procedures: search, read, and the staff's writes with their rules (references exist, codes and keypad numbers
@@ -69,12 +70,15 @@ public class ProcedureCatalog {
     private final ProcedureRepository procedures;
     private final FieldRepository fields;
     private final AgencyRepository agencies;
+    private final Event<CatalogChanged> changes;
 
-    ProcedureCatalog(Pool pool, ProcedureRepository procedures, FieldRepository fields, AgencyRepository agencies) {
+    ProcedureCatalog(Pool pool, ProcedureRepository procedures, FieldRepository fields, AgencyRepository agencies,
+            Event<CatalogChanged> changes) {
         this.pool = pool;
         this.procedures = procedures;
         this.fields = fields;
         this.agencies = agencies;
+        this.changes = changes;
     }
 
     /**
@@ -142,9 +146,13 @@ public class ProcedureCatalog {
         return procedures.find("keypadNumber", keypadNumber).firstResult();
     }
 
-    /** Creates a procedure; its code must be new. */
-    @WithTransaction
+    /** Creates a procedure; its code must be new. Fires {@link CatalogChanged} once committed. */
     public Uni<Procedure> create(Procedure draft) {
+        return insert(draft).invoke(saved -> changed(saved.code));
+    }
+
+    @WithTransaction
+    Uni<Procedure> insert(Procedure draft) {
         return procedures.findById(draft.code).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(new ConflictingEntryException(
@@ -159,9 +167,13 @@ public class ProcedureCatalog {
         });
     }
 
-    /** Replaces a procedure, or creates it; the result says which. */
-    @WithTransaction
+    /** Replaces a procedure, or creates it; the result says which. Fires {@link CatalogChanged} once committed. */
     public Uni<Saved<Procedure>> put(Procedure draft) {
+        return replace(draft).invoke(saved -> changed(saved.entry().code));
+    }
+
+    @WithTransaction
+    Uni<Saved<Procedure>> replace(Procedure draft) {
         return procedures.findById(draft.code).flatMap(existing -> checkReferences(draft)
                 .flatMap(ignored -> keypadNumberFor(draft, existing))
                 .flatMap(number -> {
@@ -174,11 +186,20 @@ public class ProcedureCatalog {
                 }));
     }
 
-    @WithTransaction
+    /** Deletes a procedure. Fires {@link CatalogChanged} once committed. */
     public Uni<Void> delete(String code) {
+        return remove(code).invoke(() -> changed(code));
+    }
+
+    @WithTransaction
+    Uni<Void> remove(String code) {
         return procedures.findById(code)
                 .onItem().ifNull().failWith(() -> new NoSuchEntryException("procedure", code))
                 .flatMap(procedures::delete);
+    }
+
+    private void changed(String code) {
+        changes.fire(new CatalogChanged(CatalogChanged.Kind.PROCEDURE, code));
     }
 
     private static void copyEditableFields(Procedure from, Procedure to) {

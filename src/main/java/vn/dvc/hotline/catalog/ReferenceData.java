@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Fields, agencies and holidays: the reference data procedures and dossiers point at. Holiday writes refresh the
@@ -24,9 +25,11 @@ public class ReferenceData {
     private final HolidayRepository holidays;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final Event<CatalogChanged> changes;
 
     ReferenceData(FieldRepository fields, AgencyRepository agencies, HolidayRepository holidays,
-            WorkingCalendar calendar, Clock clock) {
+            WorkingCalendar calendar, Clock clock, Event<CatalogChanged> changes) {
+        this.changes = changes;
         this.fields = fields;
         this.agencies = agencies;
         this.holidays = holidays;
@@ -39,8 +42,12 @@ public class ReferenceData {
         return fields.list("order by name");
     }
 
-    @WithTransaction
     public Uni<Saved<Field>> putField(Field draft) {
+        return storeField(draft).invoke(saved -> changed(CatalogChanged.Kind.FIELD, saved.entry().code));
+    }
+
+    @WithTransaction
+    Uni<Saved<Field>> storeField(Field draft) {
         return fields.findById(draft.code).flatMap(existing -> {
             if (existing == null) {
                 draft.updatedAt = OffsetDateTime.now(clock);
@@ -52,8 +59,12 @@ public class ReferenceData {
         });
     }
 
-    @WithTransaction
     public Uni<Void> deleteField(String code) {
+        return removeField(code).invoke(() -> changed(CatalogChanged.Kind.FIELD, code));
+    }
+
+    @WithTransaction
+    Uni<Void> removeField(String code) {
         return fields.findById(code).onItem().ifNull().failWith(() -> new NoSuchEntryException("field", code))
                 .flatMap(fields::delete);
     }
@@ -68,8 +79,12 @@ public class ReferenceData {
         return agencies.findById(code).onItem().ifNull().failWith(() -> new NoSuchEntryException("agency", code));
     }
 
-    @WithTransaction
     public Uni<Saved<Agency>> putAgency(Agency draft) {
+        return storeAgency(draft).invoke(saved -> changed(CatalogChanged.Kind.AGENCY, saved.entry().code));
+    }
+
+    @WithTransaction
+    Uni<Saved<Agency>> storeAgency(Agency draft) {
         return agencies.findById(draft.code).flatMap(existing -> {
             draft.updatedAt = OffsetDateTime.now(clock);
             if (existing == null) {
@@ -86,8 +101,12 @@ public class ReferenceData {
         });
     }
 
-    @WithTransaction
     public Uni<Void> deleteAgency(String code) {
+        return removeAgency(code).invoke(() -> changed(CatalogChanged.Kind.AGENCY, code));
+    }
+
+    @WithTransaction
+    Uni<Void> removeAgency(String code) {
         return agencies.findById(code).onItem().ifNull().failWith(() -> new NoSuchEntryException("agency", code))
                 .flatMap(agencies::delete);
     }
@@ -102,7 +121,8 @@ public class ReferenceData {
     }
 
     public Uni<Saved<Holiday>> putHoliday(Holiday draft) {
-        return storeHoliday(draft).call(calendar::reload);
+        return storeHoliday(draft).call(calendar::reload)
+                .invoke(saved -> changed(CatalogChanged.Kind.HOLIDAY, saved.entry().day.toString()));
     }
 
     @WithTransaction
@@ -117,12 +137,17 @@ public class ReferenceData {
     }
 
     public Uni<Void> deleteHoliday(LocalDate day) {
-        return removeHoliday(day).call(calendar::reload);
+        return removeHoliday(day).call(calendar::reload)
+                .invoke(() -> changed(CatalogChanged.Kind.HOLIDAY, day.toString()));
     }
 
     @WithTransaction
     Uni<Void> removeHoliday(LocalDate day) {
         return holidays.findById(day).onItem().ifNull().failWith(() -> new NoSuchEntryException("holiday", day))
                 .flatMap(holidays::delete);
+    }
+
+    private void changed(CatalogChanged.Kind kind, String code) {
+        changes.fire(new CatalogChanged(kind, code));
     }
 }

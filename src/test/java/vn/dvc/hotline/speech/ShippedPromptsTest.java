@@ -2,6 +2,7 @@ package vn.dvc.hotline.speech;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.dvc.hotline.calls.MenuStore;
 import vn.dvc.hotline.media.EncodedClip;
 
 /**
- * Every seeded prompt ships pre-rendered for its current text, so a machine without espeak-ng still answers with
- * speech. Editing a seeded text without re-rendering fails here.
+ * Every seeded text ({@link SeededTexts}: menu, system prompts, the seed catalogue's scripts) ships pre-rendered for
+ * its current text, so a machine without espeak-ng still answers with speech. Editing a seeded text, a catalogue
+ * script's wording or the normaliser's output for a seeded text without re-rendering fails here.
  */
 class ShippedPromptsTest {
 
@@ -33,7 +34,8 @@ class ShippedPromptsTest {
             index = new ObjectMapper().readValue(in, ShippedPromptsRenderer.ShippedIndex.class);
         }
         assertEquals(TestTtsConfig.defaults().voice(), index.voice(), "shipped audio is for another voice" + FIX);
-        for (Map.Entry<String, String> prompt : MenuStore.readSeed().promptTexts().entrySet()) {
+        Region region = Region.forVoice(index.voice());
+        for (Map.Entry<String, String> prompt : SeededTexts.all(region).entrySet()) {
             String hash = PromptLibrary.textHash(index.voice(), prompt.getValue());
             ShippedPromptsRenderer.ShippedPrompt shipped = index.prompts().get(prompt.getKey());
             assertNotNull(shipped, "seeded prompt '" + prompt.getKey() + "' has no shipped audio" + FIX);
@@ -44,6 +46,8 @@ class ShippedPromptsTest {
                     + FIX);
             assertEquals(0, ulaw.length % EncodedClip.FRAME_BYTES, "whole 20 ms frames expected" + FIX);
             assertTrue(ulaw.length >= 8000 / 2, "prompt '" + prompt.getKey() + "' lasts under half a second" + FIX);
+            String implausible = PlausibleLength.problem(prompt.getKey(), prompt.getValue(), region, ulaw.length / 8);
+            assertNull(implausible, implausible + FIX);
         }
     }
 }

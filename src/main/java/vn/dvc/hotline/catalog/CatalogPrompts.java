@@ -1,0 +1,185 @@
+package vn.dvc.hotline.catalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import vn.dvc.hotline.ops.DatabaseMigration;
+import vn.dvc.hotline.speech.PromptLibrary;
+
+/**
+ * Keeps the audio of the catalogue's prompts ({@link CatalogScripts}) in step with the data: at start, after every
+ * committed catalogue write ({@link CatalogChanged}), and every {@code hotline.tts.refresh-interval} (which is how
+ * edits made through another instance of the service reach this one).
+ *
+ * <p>Each sync reads every procedure and agency in two queries on the reactive pool, computes every script, and hands
+ * the {@link PromptLibrary} only the scripts whose text differs from the last sync (an agency edit changes the
+ * {@code .where} script of each of its procedures); scripts whose procedure or agency is gone are forgotten. The
+ * library publishes each new clip by swapping its entry, so a call keeps playing the clip object it started and the
+ * next play gets the new one. Holidays and fields are not spoken in any script today, so their changes re-check and
+ * find nothing to render.
+ *
+ * <p>Thread model: {@link #requestSync} may be called from any thread and never blocks (event loops included).
+ * Syncs never overlap: a request while one runs makes exactly one more run after it, however many requests came.
+ * The reads run on the pool's event loop, the renders on the library's preparation thread.
+ */
+@ApplicationScoped
+public class CatalogPrompts {
+
+    /** Start-up priority: after the catalogue seed and the menu, whose prompts callers hear first. */
+    public static final int PRIORITY = DatabaseMigration.PRIORITY + 50;
+    private static final Logger LOG = Logger.getLogger(CatalogPrompts.class);
+
+    private static final String PROCEDURES = "SELECT code, name, agency_code, on_the_spot, processing_time,"
+            + " processing_days, fees, documents::text AS documents_json, where_to_submit, spoken_summary"
+            + " FROM procedure ORDER BY code";
+    private static final String AGENCIES = "SELECT code, name, address, phone, working_hours,"
+            + " opening_hours::text AS hours_json FROM agency ORDER BY code";
+    private static final JsonColumn.Documents DOCUMENTS = new JsonColumn.Documents();
+    private static final JsonColumn.Hours HOURS = new JsonColumn.Hours();
+
+    private final Pool pool;
+    private final PromptLibrary prompts;
+    /** Requests not yet served by a finished sync; the one that raises it from 0 starts the sync. */
+    private final AtomicInteger requests = new AtomicInteger();
+    /** The scripts as of the last sync; only touched by the one sync running. */
+    private volatile Map<String, String> synced = Map.of();
+    private final AtomicInteger completedSyncs = new AtomicInteger();
+
+    CatalogPrompts(Pool pool, PromptLibrary prompts) {
+        this.pool = pool;
+        this.prompts = prompts;
+    }
+
+    /** Prepares the catalogue's audio in the background: calls are answered meanwhile. */
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+        requestSync();
+    }
+
+    void onChange(@Observes CatalogChanged change) {
+        LOG.debugf("Catalogue change %s %s: syncing its audio", change.kind(), change.code());
+        requestSync();
+    }
+
+    @Scheduled(every = "${hotline.tts.refresh-interval:30s}", delayed = "${hotline.tts.refresh-interval:30s}")
+    void refresh() {
+        requestSync();
+    }
+
+    /** Asks for a sync soon; returns at once. */
+    public void requestSync() {
+        if (requests.getAndIncrement() == 0) {
+            runSync();
+        }
+    }
+
+    /** @return every catalogue script as of the last sync, key → text */
+    public Map<String, String> scripts() {
+        return synced;
+    }
+
+    /** @return how many syncs have finished since start (tests wait on it) */
+    public int completedSyncs() {
+        return completedSyncs.get();
+    }
+
+    private void runSync() {
+        int served = requests.get();
+        long started = System.nanoTime();
+        sync().subscribe().with(changed -> finished(served, started, changed), failure -> {
+            LOG.warnf("Catalogue audio sync failed, retried at the next change or refresh: %s", failure.toString());
+            finished(served, started, -1);
+        });
+    }
+
+    private void finished(int served, long started, int changed) {
+        completedSyncs.incrementAndGet();
+        if (changed > 0) {
+            LOG.infof("Catalogue audio: %d scripts prepared in %d ms", changed,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        if (requests.addAndGet(-served) > 0) {
+            runSync();
+        }
+    }
+
+    /** @return how many scripts were handed to the library */
+    private Uni<Integer> sync() {
+        return pool.query(AGENCIES).execute().flatMap(agencyRows -> pool.query(PROCEDURES).execute()
+                .map(procedureRows -> {
+                    Map<String, Agency> agencies = new LinkedHashMap<>();
+                    for (Row row : agencyRows) {
+                        Agency agency = agency(row);
+                        agencies.put(agency.code, agency);
+                    }
+                    List<Procedure> procedures = new ArrayList<>();
+                    for (Row row : procedureRows) {
+                        procedures.add(procedure(row));
+                    }
+                    return CatalogScripts.all(procedures, agencies);
+                }))
+                .flatMap(scripts -> {
+                    Map<String, String> previous = synced;
+                    Map<String, String> changed = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> script : scripts.entrySet()) {
+                        if (!script.getValue().equals(previous.get(script.getKey()))) {
+                            changed.put(script.getKey(), script.getValue());
+                        }
+                    }
+                    Set<String> removed = new HashSet<>(previous.keySet());
+                    removed.removeAll(scripts.keySet());
+                    if (!removed.isEmpty()) {
+                        LOG.infof("Catalogue audio: %s removed", removed);
+                        prompts.forget(removed);
+                    }
+                    synced = Map.copyOf(scripts);
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    if (!previous.isEmpty()) {
+                        LOG.infof("Catalogue changed: preparing the audio of %s", changed.keySet());
+                    }
+                    return prompts.ensure(changed).replaceWith(changed.size());
+                });
+    }
+
+    private static Agency agency(Row row) {
+        Agency agency = new Agency();
+        agency.code = row.getString("code");
+        agency.name = row.getString("name");
+        agency.address = row.getString("address");
+        agency.phone = row.getString("phone");
+        agency.workingHours = row.getString("working_hours");
+        agency.openingHours = HOURS.convertToEntityAttribute(row.getString("hours_json"));
+        return agency;
+    }
+
+    private static Procedure procedure(Row row) {
+        Procedure procedure = new Procedure();
+        procedure.code = row.getString("code");
+        procedure.name = row.getString("name");
+        procedure.agencyCode = row.getString("agency_code");
+        procedure.onTheSpot = OnTheSpot.valueOf(row.getString("on_the_spot"));
+        procedure.processingTime = row.getString("processing_time");
+        procedure.processingDays = row.getInteger("processing_days");
+        procedure.fees = row.getString("fees");
+        procedure.documents = DOCUMENTS.convertToEntityAttribute(row.getString("documents_json"));
+        procedure.whereToSubmit = row.getString("where_to_submit");
+        procedure.spokenSummary = row.getString("spoken_summary");
+        return procedure;
+    }
+}
