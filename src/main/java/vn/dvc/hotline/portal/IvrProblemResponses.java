@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,6 +14,7 @@ import vn.dvc.hotline.ivr.InvalidMenuException;
 import vn.dvc.hotline.ivr.MenuViolation;
 import vn.dvc.hotline.speech.InvalidRecordingException;
 import vn.dvc.hotline.speech.NoSuchPromptException;
+import vn.dvc.hotline.speech.SynthesisException;
 
 /**
  * Problem answers for the menu and prompt API, in the same shape as {@link ProblemResponses}: an invalid menu lists
@@ -60,6 +62,13 @@ public class IvrProblemResponses {
     public Response noAudio(PromptResource.NoAudioException e, UriInfo uri) {
         return Problem.of(Status.NOT_FOUND, ProblemResponses.NOT_FOUND, e.getMessage()).at(uri.getPath()).response()
                 .build();
+    }
+
+    /** A text had to be rendered and could not be: espeak-ng missing, failing or too busy. Not the client's fault. */
+    @ServerExceptionMapper
+    public Response synthesisFailed(SynthesisException e, UriInfo uri) {
+        return Problem.of(Status.SERVICE_UNAVAILABLE, "about:blank", "Speech could not be rendered: " + e.getMessage())
+                .at(uri.getPath()).response().header(HttpHeaders.RETRY_AFTER, "10").build();
     }
 
     private static Response invalid(List<Violation> errors, UriInfo uri) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,10 +19,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import vn.dvc.hotline.catalog.CatalogScripts;
 import vn.dvc.hotline.catalog.InvalidEntryException;
+import vn.dvc.hotline.catalog.NoSuchEntryException;
 import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.media.PcmAudio;
@@ -30,7 +35,9 @@ import vn.dvc.hotline.speech.NoSuchPromptException;
 import vn.dvc.hotline.speech.PromptLibrary;
 
 /**
- * The prompts' audio, exactly as calls play it, and staff recordings that replace speech synthesis.
+ * The prompts' audio, exactly as calls play it, and staff recordings that replace speech synthesis. Staff only, except
+ * the catalogue's audio ({@code procedure.{code}…}, {@code agency.{code}}): the same public data as
+ * {@code GET /api/v1/procedures/{code}} and {@code /agencies/{code}}, spoken, which the portal's public pages play.
  *
  * <p>Thread model: listing and downloads read the {@link PromptLibrary}'s in-memory clips on the event loop (a copy
  * of at most a few hundred kilobytes); an upload is decoded and resampled on the library's preparation thread.
@@ -95,6 +102,47 @@ public class PromptResource {
                 .build();
     }
 
+    @GET
+    @Path("/procedure.{code}/audio")
+    @PermitAll
+    @Throttled
+    @Produces({AUDIO_WAV, AUDIO_BASIC, AUDIO_ALAW})
+    @Operation(summary = "A procedure's spoken audio, for the portal's public pages",
+            description = "procedure.{code}: the spoken summary callers hear; procedure.{code}.documents and"
+                    + " procedure.{code}.where: the list of documents and where to submit. Public, like the procedure"
+                    + " itself (GET /api/v1/procedures/{code}): it is the same data, spoken. 404 for an unknown code;"
+                    + " 503 with Retry-After while the audio of a new or edited procedure is being rendered.")
+    public Response procedureAudio(@Parameter(example = "1.001193") @PathParam("code") String code,
+            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format,
+            @Context UriInfo uri) {
+        return publicAudio("procedure", code, CatalogScripts.PROCEDURE_PREFIX + code, format, uri);
+    }
+
+    @GET
+    @Path("/agency.{code}/audio")
+    @PermitAll
+    @Throttled
+    @Produces({AUDIO_WAV, AUDIO_BASIC, AUDIO_ALAW})
+    @Operation(summary = "An agency's spoken name, address and hours; public like GET /api/v1/agencies/{code}")
+    public Response agencyAudio(@Parameter(example = "UBND_XA") @PathParam("code") String code,
+            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format,
+            @Context UriInfo uri) {
+        return publicAudio("agency", code, CatalogScripts.agencyKey(code), format, uri);
+    }
+
+    /** Catalogue audio: 404 for an unknown code, 503 while a new or edited entry's audio is being rendered. */
+    private Response publicAudio(String what, String code, String key, String format, UriInfo uri) {
+        if (library.info(key).isEmpty()) {
+            throw new NoSuchEntryException(what, code);
+        }
+        if (library.clip(key).isEmpty()) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "about:blank", "The audio of " + what + " " + code
+                    + " is being prepared; try again in a few seconds").at(uri.getPath()).response()
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        return audio(key, format);
+    }
+
     @PUT
     @Path("/{key}/audio")
     @Consumes({AUDIO_WAV, "audio/x-wav", "audio/wave", "audio/vnd.wave"})
@@ -110,7 +158,10 @@ public class PromptResource {
 
     /** µ-law decodes exactly to 16-bit PCM, so this WAV is what a PCMU caller hears, playable anywhere. */
     private static byte[] wavOf(EncodedClip clip) {
-        byte[] ulaw = clip.toByteArray(Law.PCMU);
+        return wavOfUlaw(clip.toByteArray(Law.PCMU));
+    }
+
+    static byte[] wavOfUlaw(byte[] ulaw) {
         short[] samples = new short[ulaw.length];
         for (int i = 0; i < ulaw.length; i++) {
             samples[i] = Law.PCMU.decode(ulaw[i]);

@@ -395,6 +395,27 @@ public class PromptLibrary {
         return rows;
     }
 
+    /**
+     * Audio already made for a text hash, without rendering: a prompt in memory that says it, the shipped audio, or
+     * the disk cache. Reads files: call it off the event loop.
+     *
+     * @return µ-law audio, or null if there is none
+     */
+    byte[] existingAudio(String hash) {
+        for (Entry entry : entries.values()) {
+            if (entry.clip() != null && hash.equals(entry.audioHash()) && entry.source() != PromptSource.UPLOAD) {
+                return entry.clip().toByteArray(Law.PCMU);
+            }
+        }
+        byte[] shipped = shipped(hash);
+        return shipped != null ? shipped : readDiskCache(hash);
+    }
+
+    /** Keeps a render made elsewhere (a preview) in the disk cache, so the prompt that later says it need not render. */
+    void cacheRender(String hash, byte[] ulaw) {
+        writeDiskCache(hash, ulaw);
+    }
+
     /** @return the shipped µ-law audio for this text hash, or null */
     static byte[] shipped(String hash) {
         try (InputStream in = PromptLibrary.class.getClassLoader()
