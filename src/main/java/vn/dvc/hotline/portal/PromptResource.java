@@ -2,12 +2,16 @@ package vn.dvc.hotline.portal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +48,6 @@ import vn.dvc.hotline.speech.PromptLibrary;
  */
 @Path("/api/v1/prompts")
 @Tag(name = "Prompts")
-@RolesAllowed({Roles.ADMIN, Roles.EDITOR})
-@SecurityRequirement(name = "jwt")
 public class PromptResource {
 
     /** RFC 2046: 8 kHz mono µ-law, which is exactly what a PCMU call plays. */
@@ -55,13 +57,17 @@ public class PromptResource {
     static final String AUDIO_WAV = "audio/wav";
 
     private final PromptLibrary library;
+    private final CurrentIdentityAssociation identities;
 
-    PromptResource(PromptLibrary library) {
+    PromptResource(PromptLibrary library, CurrentIdentityAssociation identities) {
         this.library = library;
+        this.identities = identities;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Every prompt: its text, where its audio came from, and whether the audio is current")
     public List<PromptBody> list() {
         return library.list().stream().map(PromptBody::of).toList();
@@ -69,13 +75,59 @@ public class PromptResource {
 
     @GET
     @Path("/{key}/audio")
+    @PermitAll
+    @Throttled
     @Produces({AUDIO_WAV, AUDIO_BASIC, AUDIO_ALAW})
+    @SecurityRequirement(name = "jwt")
     @Operation(summary = "The audio calls play for this prompt",
             description = "ulaw and alaw: the raw G.711 bytes sent in RTP to PCMU and PCMA calls (8 kHz, 20 ms frames,"
                     + " the last padded with silence). wav: the same µ-law audio decoded to 16-bit PCM at 8 kHz,"
-                    + " which every browser plays and which is sample for sample what a PCMU caller hears.")
-    public Response audio(@PathParam("key") String key,
-            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format) {
+                    + " which every browser plays and which is sample for sample what a PCMU caller hears."
+                    + " The catalogue's prompts (procedure.{code}: the spoken summary, procedure.{code}.documents,"
+                    + " procedure.{code}.where, agency.{code}) are public, like GET /api/v1/procedures/{code} and"
+                    + " /agencies/{code}: the same data, spoken, for the portal's public pages; 404 for an unknown"
+                    + " code, 503 with Retry-After while a new or edited entry's audio is being rendered. Every other"
+                    + " prompt needs a staff token (hotline-admin, hotline-editor).")
+    public Uni<Response> audio(@PathParam("key") String key,
+            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format,
+            @Context UriInfo uri) {
+        if (CatalogScripts.isCatalogueKey(key)) {
+            return Uni.createFrom().item(() -> catalogueAudio(key, format, uri));
+        }
+        // Checked here rather than by annotation: one path serves public and staff prompts.
+        return identities.getDeferredIdentity().map(identity -> {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            if (!identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.EDITOR)) {
+                throw new ForbiddenException();
+            }
+            if (library.info(key).isEmpty()) {
+                throw new NoSuchPromptException(key);
+            }
+            return encoded(key, library.clip(key).orElseThrow(() -> new NoAudioException(key)), format);
+        });
+    }
+
+    /** Catalogue audio: 404 for an unknown code, 503 while a new or edited entry's audio is being rendered. */
+    private Response catalogueAudio(String key, String format, UriInfo uri) {
+        boolean procedure = key.startsWith(CatalogScripts.PROCEDURE_PREFIX);
+        String what = procedure ? "procedure" : "agency";
+        String code = key.substring(procedure ? CatalogScripts.PROCEDURE_PREFIX.length()
+                : CatalogScripts.AGENCY_PREFIX.length());
+        if (library.info(key).isEmpty()) {
+            throw new NoSuchEntryException(what, code);
+        }
+        Optional<EncodedClip> clip = library.clip(key);
+        if (clip.isEmpty()) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "about:blank", "The audio of " + what + " " + code
+                    + " is being prepared; try again in a few seconds").at(uri.getPath()).response()
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        return encoded(key, clip.get(), format);
+    }
+
+    private static Response encoded(String key, EncodedClip clip, String format) {
         Law law = null;
         String type;
         switch (format.toLowerCase(Locale.ROOT)) {
@@ -90,10 +142,6 @@ public class PromptResource {
             case "wav" -> type = AUDIO_WAV;
             default -> throw new InvalidEntryException("format", "must be ulaw, alaw or wav");
         }
-        if (library.info(key).isEmpty()) {
-            throw new NoSuchPromptException(key);
-        }
-        EncodedClip clip = library.clip(key).orElseThrow(() -> new NoAudioException(key));
         byte[] bytes = law != null ? clip.toByteArray(law) : wavOf(clip);
         String extension = law == null ? "wav" : law == Law.PCMU ? "ulaw" : "alaw";
         return Response.ok(bytes, type)
@@ -102,49 +150,10 @@ public class PromptResource {
                 .build();
     }
 
-    @GET
-    @Path("/procedure.{code}/audio")
-    @PermitAll
-    @Throttled
-    @Produces({AUDIO_WAV, AUDIO_BASIC, AUDIO_ALAW})
-    @Operation(summary = "A procedure's spoken audio, for the portal's public pages",
-            description = "procedure.{code}: the spoken summary callers hear; procedure.{code}.documents and"
-                    + " procedure.{code}.where: the list of documents and where to submit. Public, like the procedure"
-                    + " itself (GET /api/v1/procedures/{code}): it is the same data, spoken. 404 for an unknown code;"
-                    + " 503 with Retry-After while the audio of a new or edited procedure is being rendered.")
-    public Response procedureAudio(@Parameter(example = "1.001193") @PathParam("code") String code,
-            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format,
-            @Context UriInfo uri) {
-        return publicAudio("procedure", code, CatalogScripts.PROCEDURE_PREFIX + code, format, uri);
-    }
-
-    @GET
-    @Path("/agency.{code}/audio")
-    @PermitAll
-    @Throttled
-    @Produces({AUDIO_WAV, AUDIO_BASIC, AUDIO_ALAW})
-    @Operation(summary = "An agency's spoken name, address and hours; public like GET /api/v1/agencies/{code}")
-    public Response agencyAudio(@Parameter(example = "UBND_XA") @PathParam("code") String code,
-            @Parameter(description = "ulaw, alaw or wav") @QueryParam("format") @DefaultValue("wav") String format,
-            @Context UriInfo uri) {
-        return publicAudio("agency", code, CatalogScripts.agencyKey(code), format, uri);
-    }
-
-    /** Catalogue audio: 404 for an unknown code, 503 while a new or edited entry's audio is being rendered. */
-    private Response publicAudio(String what, String code, String key, String format, UriInfo uri) {
-        if (library.info(key).isEmpty()) {
-            throw new NoSuchEntryException(what, code);
-        }
-        if (library.clip(key).isEmpty()) {
-            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "about:blank", "The audio of " + what + " " + code
-                    + " is being prepared; try again in a few seconds").at(uri.getPath()).response()
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
-        }
-        return audio(key, format);
-    }
-
     @PUT
     @Path("/{key}/audio")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "jwt")
     @Consumes({AUDIO_WAV, "audio/x-wav", "audio/wave", "audio/vnd.wave"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Use a recording instead of speech synthesis",
