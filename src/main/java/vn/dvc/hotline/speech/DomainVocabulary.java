@@ -27,6 +27,7 @@ final class DomainVocabulary {
             Map.entry("BHXH", "bảo hiểm xã hội"),
             Map.entry("BHYT", "bảo hiểm y tế"),
             Map.entry("CSGT", "cảnh sát giao thông"),
+            Map.entry("LLTP", "lý lịch tư pháp"),
             Map.entry("TNHH", "trách nhiệm hữu hạn"),
             Map.entry("MTV", "một thành viên"),
             Map.entry("MST", "mã số thuế"),

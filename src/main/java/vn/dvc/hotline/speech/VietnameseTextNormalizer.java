@@ -55,7 +55,8 @@ import java.util.stream.Collectors;
  *   <li>Legal document numbers are read the way officials cite them: "Nghị định 123/2015/NĐ-CP"
  *       → "Nghị định một trăm hai mươi ba năm hai ngàn không trăm mười lăm của Chính phủ"; when the
  *       kind of document is not already said before the number it is added ("Nghị định số …");
- *       "59/2020/QH14" → "… của Quốc hội khóa mười bốn".</li>
+ *       "59/2020/QH14" → "… của Quốc hội khóa mười bốn"; a form "03/2024/LLTP" → "ba năm hai ngàn không trăm
+ *       hai mươi tư lý lịch tư pháp".</li>
  *   <li>Roman numerals after the words that take them: "hạng II" hạng hai, "quý IV" quý bốn.</li>
  *   <li>Web addresses: "dichvucong.gov.vn" → "dichvucong chấm gốp chấm vê en".</li>
  *   <li>Abbreviations of the domain are expanded (the table is in {@code DomainVocabulary}); "TP" only before a
@@ -197,7 +198,7 @@ public final class VietnameseTextNormalizer {
         // Roman numerals after the words that number with them: "hạng II" hạng hai, "quý IV" quý bốn. espeak-ng
         // reads a bare "II" in English.
         rules.add(rule("(?<=(?:^|[^\\p{L}])(?:[Hh]ạng|[Ll]oại|[Nn]hóm|[Cc]ấp|[Kk]hóa|[Kk]hoá|[Cc]hương|[Pp]hần|[Mm]ục"
-                + "|[Qq]uý|[Kk]ỳ|[Tt]ập|[Đđ]ợt|[Kk]hu vực|[Vv]ùng|[Hh]ạng mục)\\s)(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))"
+                + "|[Qq]uý|[Kk]ỳ|[Tt]ập|[Đđ]ợt|[Kk]hu vực|[Vv]ùng|[Hh]ạng mục|[Pp]hụ lục)\\s)(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))"
                 + WORD_END, (m, t, f) -> m.group(1).isEmpty() ? null : f.cardinal(roman(m.group(1)))));
 
         // Web addresses callers are sent to ("dichvucong.gov.vn"): the dots are said, the suffixes named.
@@ -213,6 +214,14 @@ public final class VietnameseTextNormalizer {
         String issuer = "([A-ZĐ][A-Za-zĐ]{1,9}(?:-[A-ZĐ][A-Za-zĐ]{1,9})*)";
         rules.add(rule(NUM_START + "(\\d{1,5})/(?:(\\d{4})/)?([A-ZĐ]{2,4})-" + issuer + WORD_END,
                 VietnameseTextNormalizer::documentNumber));
+        // Form numbers without an issuer: "Mẫu số 03/2024/LLTP" → "ba năm hai ngàn … lý lịch tư pháp".
+        rules.add(rule(NUM_START + "(\\d{1,5})/(\\d{4})/([A-ZĐ][A-Za-zĐ]{1,9})" + WORD_END,
+                (m, t, f) -> f.numbers().cardinal(m.group(1)) + " năm " + f.numbers().cardinal(m.group(2)) + " "
+                        + DomainVocabulary.ABBREVIATIONS.getOrDefault(m.group(3), CodeSpeller.spell(m.group(3)))));
+        // ...and "Mẫu số 15/ĐK": the number, then the letters.
+        rules.add(rule(NUM_START + "(\\d{1,5})/([A-ZĐ]{2,6})" + WORD_END + "(?![-/])",
+                (m, t, f) -> f.numbers().cardinal(m.group(1)) + " "
+                        + DomainVocabulary.ABBREVIATIONS.getOrDefault(m.group(2), CodeSpeller.spell(m.group(2)))));
         rules.add(rule(WORD_START + "(?<![/\\-])([A-ZĐ]{2,4})-" + issuer + WORD_END,
                 VietnameseTextNormalizer::documentKind));
 

@@ -266,6 +266,7 @@ class VietnameseTextNormalizerTest {
             nhóm V.                   | nhóm năm.
             cấp III                   | cấp ba
             loại VI                   | loại sáu
+            Phụ lục II                | Phụ lục hai
             """)
     void romanNumeralsAfterTheWordsThatTakeThem(String text, String expected) {
         assertEquals(expected, south(text));
@@ -305,6 +306,10 @@ class VietnameseTextNormalizerTest {
             Thông tư liên tịch 01/2016/TTLT-BTP-BCA       | Thông tư liên tịch một năm hai ngàn không trăm mười sáu của Bộ Tư pháp và Bộ Công an
             Luật số 59/2020/QH14                          | Luật số năm mươi chín năm hai ngàn không trăm hai mươi của Quốc hội khóa mười bốn
             theo NĐ-CP                                    | theo Nghị định của Chính phủ
+            Mẫu số 03/2024/LLTP      | Mẫu số ba năm hai ngàn không trăm hai mươi tư lý lịch tư pháp
+            mẫu 05/2015/HT          | mẫu năm năm hai ngàn không trăm mười lăm hát tê
+            theo mẫu số 15/ĐK.      | theo mẫu số mười lăm đê ca.
+            Mẫu số 01/LLTP          | Mẫu số một lý lịch tư pháp
             """)
     void legalDocumentNumbers(String text, String expected) {
         assertEquals(expected, south(text));
