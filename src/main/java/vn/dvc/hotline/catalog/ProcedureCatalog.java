@@ -16,7 +16,8 @@ import jakarta.enterprise.event.Event;
 
 /**
  * Procedures: search, read, and the staff's writes with their rules (references exist, codes and keypad numbers
- * unique, a keypad number assigned when none is given).
+ * unique, a keypad number assigned when none is given). Writes fire {@link CatalogChanged} once committed (the
+ * transactional work is in package-private methods so the event follows the commit).
  *
  * <p>Thread model: every method returns a {@link Uni} and must be subscribed on a Vert.x context (REST handlers
  * are); nothing blocks.

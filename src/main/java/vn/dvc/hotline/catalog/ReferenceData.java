@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Event;
 
 /**
  * Fields, agencies and holidays: the reference data procedures and dossiers point at. Holiday writes refresh the
- * working-day calendar.
+ * working-day calendar. Every write fires {@link CatalogChanged} once committed.
  *
  * <p>Thread model: returns {@link Uni}s; subscribe on a Vert.x context.
  */

@@ -13,7 +13,9 @@
  * own threads; {@link vn.dvc.hotline.speech.PromptLibrary} holds every prompt's encoded audio for the
  * call path (lock-free reads) and prepares it on one dedicated thread: from the {@code prompt} table,
  * from the audio shipped in {@code prompts/shipped/} (made by {@code tools/render-prompts.sh}), from
- * the disk cache, or by rendering. Configuration: {@link vn.dvc.hotline.speech.TtsConfig}
- * ({@code hotline.tts.*}).
+ * the disk cache, or by rendering, keyed by the voice and the normalised text;
+ * {@link vn.dvc.hotline.speech.SpeechPreview} lets editors hear a text before saving it. Configuration:
+ * {@link vn.dvc.hotline.speech.TtsConfig} ({@code hotline.tts.*}). The catalogue's spoken texts are written in
+ * {@code catalog.CatalogScripts} and kept in step by {@code catalog.CatalogPrompts}.
  */
 package vn.dvc.hotline.speech;

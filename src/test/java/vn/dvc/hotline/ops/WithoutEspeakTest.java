@@ -1,6 +1,7 @@
 package vn.dvc.hotline.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -20,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import vn.dvc.hotline.calls.MenuStore;
+import vn.dvc.hotline.catalog.CatalogScripts;
 import vn.dvc.hotline.ivr.MenuNode;
 import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.portal.Tokens;
@@ -96,5 +98,26 @@ class WithoutEspeakTest {
             prompts.ensure(Map.of("dossier", MenuStore.readSeed().promptTexts().get("dossier"))).await().atMost(WAIT);
         }
         assertTrue(prompts.info("dossier").orElseThrow().audioCurrent());
+    }
+
+    @Test
+    void theSeedCataloguesAudioShipsAndPreviewsOfNewTextsAreRefusedClearly() throws InterruptedException {
+        String key = CatalogScripts.summaryKey("1.001193");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (prompts.clip(key).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(PromptSource.SHIPPED, prompts.info(key).orElseThrow().source());
+        given().when().get("/api/v1/prompts/procedure.1.001193.where/audio").then().statusCode(200)
+                .contentType("audio/wav");
+
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body("{\"text\":\"Văn bản mới " + System.nanoTime() + "\"}").when().post("/api/v1/speech/preview")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "10")
+                .body("detail", containsString("espeak-ng"));
+        // A text whose audio ships needs no espeak-ng.
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body("{\"text\":\"" + prompts.info(key).orElseThrow().text() + "\"}")
+                .when().post("/api/v1/speech/preview").then().statusCode(200).body("rendered", equalTo(false));
     }
 }
