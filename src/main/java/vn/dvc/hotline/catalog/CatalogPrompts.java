@@ -22,9 +22,10 @@ import vn.dvc.hotline.ops.DatabaseMigration;
 import vn.dvc.hotline.speech.PromptLibrary;
 
 /**
- * Keeps the audio of the catalogue's prompts ({@link CatalogScripts}) in step with the data: at start, after every
- * committed catalogue write ({@link CatalogChanged}), and every {@code hotline.tts.refresh-interval} (which is how
- * edits made through another instance of the service reach this one).
+ * Keeps the audio of the catalogue's prompts ({@link CatalogScripts}) in step with the data: at start (in the
+ * background, after the menu's prompts: calls are answered meanwhile), after every committed catalogue write
+ * ({@link CatalogChanged}), and every {@code hotline.tts.refresh-interval} (which is how edits made through another
+ * instance of the service reach this one).
  *
  * <p>Each sync reads every procedure and agency in two queries on the reactive pool, computes every script, and hands
  * the {@link PromptLibrary} only the scripts whose text differs from the last sync (an agency edit changes the
@@ -49,6 +50,8 @@ public class CatalogPrompts {
             + " FROM procedure ORDER BY code";
     private static final String AGENCIES = "SELECT code, name, address, phone, working_hours,"
             + " opening_hours::text AS hours_json FROM agency ORDER BY code";
+    /** Scripts per hand-over to the library; well under {@code hotline.tts.max-queued-renders}. */
+    static final int BATCH = 50;
     private static final JsonColumn.Documents DOCUMENTS = new JsonColumn.Documents();
     private static final JsonColumn.Hours HOURS = new JsonColumn.Hours();
 
@@ -59,6 +62,7 @@ public class CatalogPrompts {
     /** The scripts as of the last sync; only touched by the one sync running. */
     private volatile Map<String, String> synced = Map.of();
     private final AtomicInteger completedSyncs = new AtomicInteger();
+    private volatile boolean started;
 
     CatalogPrompts(Pool pool, PromptLibrary prompts) {
         this.pool = pool;
@@ -67,17 +71,23 @@ public class CatalogPrompts {
 
     /** Prepares the catalogue's audio in the background: calls are answered meanwhile. */
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+        started = true;
         requestSync();
     }
 
+    /** Changes before start (the seed) are covered by the start's sync; they must not delay the menu's prompts. */
     void onChange(@Observes CatalogChanged change) {
-        LOG.debugf("Catalogue change %s %s: syncing its audio", change.kind(), change.code());
-        requestSync();
+        if (started) {
+            LOG.debugf("Catalogue change %s %s: syncing its audio", change.kind(), change.code());
+            requestSync();
+        }
     }
 
     @Scheduled(every = "${hotline.tts.refresh-interval:30s}", delayed = "${hotline.tts.refresh-interval:30s}")
     void refresh() {
-        requestSync();
+        if (started) {
+            requestSync();
+        }
     }
 
     /** Asks for a sync soon; returns at once. */
@@ -153,8 +163,23 @@ public class CatalogPrompts {
                     if (!previous.isEmpty()) {
                         LOG.infof("Catalogue changed: preparing the audio of %s", changed.keySet());
                     }
-                    return prompts.ensure(changed).replaceWith(changed.size());
+                    return ensureInBatches(new ArrayList<>(changed.entrySet()), 0).replaceWith(changed.size());
                 });
+    }
+
+    /**
+     * Hands the library {@value #BATCH} scripts at a time: a whole catalogue to render (a new voice, a deployment's
+     * own procedures) never overflows the synthesiser's queue, and a menu edit waits for one batch, not for all.
+     */
+    private Uni<Void> ensureInBatches(List<Map.Entry<String, String>> scripts, int from) {
+        if (from >= scripts.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, String> batch = new LinkedHashMap<>();
+        for (Map.Entry<String, String> script : scripts.subList(from, Math.min(scripts.size(), from + BATCH))) {
+            batch.put(script.getKey(), script.getValue());
+        }
+        return prompts.ensure(batch).flatMap(done -> ensureInBatches(scripts, from + BATCH));
     }
 
     private static Agency agency(Row row) {
