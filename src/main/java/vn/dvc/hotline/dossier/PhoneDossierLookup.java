@@ -61,7 +61,7 @@ public class PhoneDossierLookup implements DossierDirectory {
     }
 
     /** The throttle's client for a dossier code as keyed. */
-    static String codeClient(String keypadCode) {
+    public static String codeClient(String keypadCode) {
         return "dossier:" + keypadCode;
     }
 
