@@ -1,7 +1,6 @@
 package vn.dvc.hotline.catalog;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -105,16 +104,16 @@ public class PhoneCatalog implements ProcedureDirectory, AgencyDirectory {
                         String code = row.getString(0);
                         names.put(agencyNameKey(code), row.getString(1));
                         agencies.add(new AgencyHours(new Choice(code, agencyNameKey(code)), agencyDetailKey(code),
-                                openState(HOURS.convertToEntityAttribute(row.getString(2)), now)));
+                                openState(HOURS.convertToEntityAttribute(row.getString(2)), now,
+                                        calendar.isHoliday(now.toLocalDate()))));
                     }
                     return PromptsOnDemand.ready(prompts, names).replaceWith(List.copyOf(agencies));
                 }).subscribeAsCompletionStage();
     }
 
     /** Open if a period covers this moment on this weekday; a public holiday closes the whole day. */
-    OpenState openState(List<OpeningHours> hours, ZonedDateTime now) {
-        LocalDate today = now.toLocalDate();
-        if (calendar.isHoliday(today)) {
+    static OpenState openState(List<OpeningHours> hours, ZonedDateTime now, boolean holiday) {
+        if (holiday) {
             return OpenState.HOLIDAY;
         }
         LocalTime at = now.toLocalTime();
