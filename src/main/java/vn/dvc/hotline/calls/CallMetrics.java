@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
  * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
- * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}}, {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and
- * an atomic gauge, updated once per call event, never per packet.
+ * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}},
+ * {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and an atomic gauge, updated once per
+ * call event, never per packet.
  */
 @ApplicationScoped
 public class CallMetrics {

@@ -28,8 +28,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Writes call records in batches, so that a call never waits for the database: calls hand over snapshots (one at
- * answer, one per recorded step, one at the end) and a flush every {@value #FLUSH_MILLIS} ms upserts them in one statement, then the calls' ratings in another (table {@code rating}). The row written
- * at answer means a call is on record even if the process dies while it is up.
+ * answer, one per recorded step, one at the end) and a flush every {@value #FLUSH_MILLIS} ms upserts the newest of
+ * each call in one statement, then the calls' ratings in another (table {@code rating}). The row written at answer
+ * means a call is on record even if the process dies while it is up.
  *
  * <p>Thread model: {@link #save} is safe from any thread (a lock-free queue); flushes run one at a time on the
  * scheduler and never block it (the database work is asynchronous).

@@ -118,7 +118,8 @@ public class PhoneCatalog implements ProcedureDirectory, AgencyDirectory {
         }
         LocalTime at = now.toLocalTime();
         for (OpeningHours period : hours) {
-            if (period.days().contains(now.getDayOfWeek()) && !at.isBefore(period.open()) && at.isBefore(period.close())) {
+            boolean today = period.days().contains(now.getDayOfWeek());
+            if (today && !at.isBefore(period.open()) && at.isBefore(period.close())) {
                 return OpenState.OPEN;
             }
         }

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,8 @@ import vn.dvc.hotline.speech.PromptLibrary;
 @QuarkusTest
 class AnsweredCallTest {
 
-    private static final int SIP_PORT = 25060;
+    /** The test profile's SIP port, or the one given with -Dhotline.sip.port. */
+    private static final int SIP_PORT = ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class);
 
     @Inject
     PromptLibrary prompts;
