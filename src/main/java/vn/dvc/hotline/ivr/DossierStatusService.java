@@ -81,7 +81,9 @@ public final class DossierStatusService implements VoiceService {
     }
 
     private void askVerifier(ServiceContext context, String code) {
-        context.collect(List.of(ASK_VERIFIER), context.digits(4, 4).terminatedBy('#'),
+        // Up to five keys: "1234#" ends on the #, which would otherwise be left over to answer the next question;
+        // five digits are simply a wrong verifier.
+        context.collect(List.of(ASK_VERIFIER), context.digits(4, 5).terminatedBy('#'),
                 verifier -> context.await(directory.lookup(code, verifier, context.callerNumber().orElse(null)),
                         answer -> answer(context, code, answer), failure -> unavailable(context)));
     }

@@ -30,9 +30,12 @@ final class NumberedChoices {
         return keys;
     }
 
-    /** One or two keys, {@code #} to end early. */
+    /**
+     * A number then {@code #}. One key more than the longest number: a caller who keys "12#" ends on the {@code #},
+     * not on the second digit with the {@code #} left over to answer the next question.
+     */
     static DigitRules rules(ServiceContext context) {
-        return context.digits(1, 2).terminatedBy('#');
+        return context.digits(1, 3).terminatedBy('#');
     }
 
     /** @return the choice the caller's number names, if it names one */
