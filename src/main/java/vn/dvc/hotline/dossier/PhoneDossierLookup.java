@@ -55,7 +55,7 @@ public class PhoneDossierLookup implements DossierDirectory {
     }
 
     /** The throttle's client for a caller: the national number, or one shared client for withheld numbers. */
-    static String callerClient(String callerNumber) {
+    public static String callerClient(String callerNumber) {
         String national = ApplicantSecrets.nationalNumber(callerNumber);
         return "phone:" + (national == null ? "withheld" : national);
     }

@@ -143,6 +143,21 @@ class VoiceServicesCallTest {
     }
 
     @Test
+    void aCallerWithTooManyFailuresIsThrottledForAnyCode() throws Exception {
+        String keypad = dossier("0912000777", "PROCESSING");
+        for (int i = 0; i < 10; i++) {
+            throttle.recordFailure(PhoneDossierLookup.callerClient("+84 281 111 777"));
+        }
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", sipPort)) {
+            TestUserAgent.Call call = connect(ua, peer, "0281111777"); // the same number in national form
+            codeConfirmed(peer, keypad);
+            hear(peer, "system.dossier.throttled");
+            assertEquals(200, call.bye().getStatusCode());
+            assertEquals(List.of("THROTTLED"), outcomes(call.callId()));
+        }
+    }
+
+    @Test
     void hoursOfAnAgencyWithWhetherItIsOpenNow() throws Exception {
         List<String> codes = given().when().get("/api/v1/agencies").then().statusCode(200).extract().path("code");
         List<String> names = given().when().get("/api/v1/agencies").then().extract().path("name");
