@@ -28,7 +28,7 @@ public interface DossierDirectory {
      * @param workingDaysLeft    working days until the due date, or null (no due date, or the work is over)
      * @param workingDaysOverdue working days past the due date, or null
      * @param needsSupplement    whether the applicant must bring more documents
-     * @param procedureCode      the procedure, for the rating
+     * @param procedureCode      the procedure the dossier is for
      */
     record Found(String code, String status, String statusPromptKey, String currentStepPromptKey, LocalDate dueDate,
             Integer workingDaysLeft, Integer workingDaysOverdue, boolean needsSupplement, String procedureCode)
