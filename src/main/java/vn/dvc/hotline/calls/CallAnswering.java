@@ -8,9 +8,18 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import vn.dvc.hotline.catalog.PhoneCatalog;
+import vn.dvc.hotline.dossier.PhoneDossierLookup;
+import vn.dvc.hotline.ivr.DossierStatusService;
+import vn.dvc.hotline.ivr.HoursService;
 import vn.dvc.hotline.ivr.IvrSettings;
+import vn.dvc.hotline.ivr.ProcedureInfoService;
+import vn.dvc.hotline.ivr.RatingService;
 import vn.dvc.hotline.ivr.VoiceService;
 import vn.dvc.hotline.media.RtpConfig;
 import vn.dvc.hotline.media.RtpPortPool;
@@ -18,6 +27,8 @@ import vn.dvc.hotline.media.RtpSession;
 import vn.dvc.hotline.sip.IncomingCallHandler;
 import vn.dvc.hotline.sip.SipCall;
 import vn.dvc.hotline.speech.PromptLibrary;
+import vn.dvc.hotline.speech.Readouts;
+import vn.dvc.hotline.speech.Region;
 
 /**
  * Answers every admitted call: binds its RTP port on the call's event loop, answers with it, and hands the call to
@@ -30,24 +41,53 @@ import vn.dvc.hotline.speech.PromptLibrary;
 public class CallAnswering implements IncomingCallHandler {
 
     private static final Logger LOG = Logger.getLogger(CallAnswering.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final RtpPortPool ports;
     private final RtpConfig rtpConfig;
     private final MenuStore menus;
     private final CallRecorder recorder;
     private final CallSession.Services services;
+    private final PromptLibrary prompts;
 
     CallAnswering(Vertx vertx, RtpPortPool ports, RtpConfig rtpConfig, MenuStore menus, PromptLibrary prompts,
-            CallRecorder recorder, CallMetrics metrics, LiveCalls live, Clock clock, IvrConfig ivr) {
+            CallRecorder recorder, CallMetrics metrics, LiveCalls live, Clock clock, IvrConfig ivr,
+            PhoneCatalog catalog, PhoneDossierLookup dossiers) {
         this.ports = ports;
         this.rtpConfig = rtpConfig;
         this.menus = menus;
         this.recorder = recorder;
-        // Voice services (procedure information, dossier status, hours, rating) plug in here by name; until they
-        // exist every SERVICE node plays its own prompt and returns to its menu.
-        Map<String, VoiceService> voiceServices = Map.of();
+        this.prompts = prompts;
+        // The voice services by the SERVICE node target that names them; a target not listed here plays its node's
+        // own prompt and returns to the menu.
+        Map<String, VoiceService> voiceServices = Map.of(
+                ProcedureInfoService.NAME, new ProcedureInfoService(catalog),
+                DossierStatusService.NAME, new DossierStatusService(dossiers),
+                HoursService.NAME, new HoursService(catalog),
+                RatingService.NAME, new RatingService());
         this.services = new CallSession.Services(vertx, prompts, recorder, metrics, live, voiceServices, clock,
                 new IvrSettings(ivr.maxRetries(), ivr.firstDigitTimeout(), ivr.interDigitTimeout()));
+    }
+
+    /**
+     * Prepares the read-out fragments (numbers, dates, statuses…) before the first call, so that a busy hour starts
+     * no synthesis for them. After the menu's prompts; runs on the main thread, which may wait.
+     */
+    void onStart(@Observes @Priority(MenuStore.PRIORITY + 10) StartupEvent event) {
+        long started = System.nanoTime();
+        Map<String, String> fragments = Readouts.fragments(region(prompts.voice()));
+        prompts.ensure(fragments).await().atMost(START_TIMEOUT);
+        LOG.infof("%d read-out fragments prepared in %d ms", fragments.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Region region(String voice) {
+        try {
+            return Region.forVoice(voice);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s; read-outs follow the southern conventions", e.getMessage());
+            return Region.SOUTH;
+        }
     }
 
     @Override
@@ -61,7 +101,7 @@ public class CallAnswering implements IncomingCallHandler {
                 recorder.save(new CallRecord(call.callId(),
                         call.remoteSignallingAddress().getAddress().getHostAddress(),
                         CallerNumbers.mask(call.fromUser()), call.toUser(), startedAt, null, startedAt, "REJECTED",
-                        503, null, null, List.of(), List.of(), List.of(), 0, 0));
+                        503, null, null, List.of(), List.of(), List.of(), null, 0, 0));
                 return;
             }
             RtpSession rtp = opened.result();

@@ -27,11 +27,14 @@ public class CallHistory {
 
     private static final String COLUMNS = "call_id, trunk_address, caller_masked, called_number, started_at, "
             + "answered_at, ended_at, end_reason, reject_status, codec, dtmf_mode, menu_path::text AS menu_path, "
-            + "procedures::text AS procedures, lookups::text AS lookups, packets_sent, packets_received";
+            + "procedures::text AS procedures, lookups::text AS lookups, packets_sent, packets_received, "
+            + "r.score, r.procedure_code AS rated_procedure, r.dossier_code AS rated_dossier, r.rated_at";
+    private static final String TABLES = " FROM call_record LEFT JOIN rating r USING (call_id)";
     private static final String FILTER = " WHERE ($1::timestamptz IS NULL OR started_at >= $1)"
             + " AND ($2::timestamptz IS NULL OR started_at < $2) AND ($3::text IS NULL OR end_reason = $3)";
     private static final TypeReference<List<MenuStep>> STEPS = new TypeReference<>() { };
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
+    private static final TypeReference<List<CallRecord.Lookup>> LOOKUPS = new TypeReference<>() { };
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -49,7 +52,7 @@ public class CallHistory {
         Tuple pageParams = Tuple.tuple().addOffsetDateTime(filter.getOffsetDateTime(0))
                 .addOffsetDateTime(filter.getOffsetDateTime(1)).addString(endReason).addInteger(size)
                 .addLong((long) page * size);
-        Uni<List<CallRecord>> items = pool.preparedQuery("SELECT " + COLUMNS + " FROM call_record" + FILTER
+        Uni<List<CallRecord>> items = pool.preparedQuery("SELECT " + COLUMNS + TABLES + FILTER
                 + " ORDER BY started_at DESC, call_id LIMIT $4 OFFSET $5").execute(pageParams).map(rows -> {
                     List<CallRecord> records = new ArrayList<>();
                     for (Row row : rows) {
@@ -61,7 +64,7 @@ public class CallHistory {
     }
 
     public Uni<CallRecord> get(String callId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM call_record WHERE call_id = $1")
+        return pool.preparedQuery("SELECT " + COLUMNS + TABLES + " WHERE call_id = $1")
                 .execute(Tuple.of(callId)).map(rows -> rows.size() == 0 ? null : fromRow(rows.iterator().next()));
     }
 
@@ -71,7 +74,14 @@ public class CallHistory {
                 instant(row, "answered_at"), instant(row, "ended_at"), row.getString("end_reason"),
                 row.getInteger("reject_status"), row.getString("codec"), row.getString("dtmf_mode"),
                 read(row.getString("menu_path"), STEPS), read(row.getString("procedures"), TEXTS),
-                read(row.getString("lookups"), TEXTS), row.getLong("packets_sent"), row.getLong("packets_received"));
+                read(row.getString("lookups"), LOOKUPS), rating(row), row.getLong("packets_sent"),
+                row.getLong("packets_received"));
+    }
+
+    private static CallRecord.Rating rating(Row row) {
+        Short score = row.getShort("score");
+        return score == null ? null : new CallRecord.Rating(score, row.getString("rated_procedure"),
+                row.getString("rated_dossier"), instant(row, "rated_at"));
     }
 
     private static Instant instant(Row row, String column) {

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
  * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
- * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}}. Thread-safe: Micrometer meters and
- * an atomic gauge, updated once per call event, never per packet.
+ * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}},
+ * {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and an atomic gauge, updated once per
+ * call event, never per packet.
  */
 @ApplicationScoped
 public class CallMetrics {
@@ -52,6 +53,11 @@ public class CallMetrics {
 
     void digit(String mode) {
         registry.counter("hotline_dtmf_digits", "mode", mode).increment();
+    }
+
+    /** A dossier lookup by phone, by outcome ({@code FOUND}, {@code NOT_FOUND}, {@code THROTTLED}). */
+    void lookup(String outcome) {
+        registry.counter("hotline_phone_lookups", "outcome", outcome).increment();
     }
 
     public int activeCalls() {

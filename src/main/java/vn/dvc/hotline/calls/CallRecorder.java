@@ -28,8 +28,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Writes call records in batches, so that a call never waits for the database: calls hand over snapshots (one at
- * answer, one at the end) and a flush every {@value #FLUSH_MILLIS} ms upserts them in one statement. The row written
- * at answer means a call is on record even if the process dies while it is up.
+ * answer, one per recorded step, one at the end) and a flush every {@value #FLUSH_MILLIS} ms upserts the newest of
+ * each call in one statement, then the calls' ratings in another (table {@code rating}). The row written at answer
+ * means a call is on record even if the process dies while it is up.
  *
  * <p>Thread model: {@link #save} is safe from any thread (a lock-free queue); flushes run one at a time on the
  * scheduler and never block it (the database work is asynchronous).
@@ -56,6 +57,13 @@ public class CallRecorder {
                 menu_path = EXCLUDED.menu_path, procedures = EXCLUDED.procedures, lookups = EXCLUDED.lookups,
                 packets_sent = EXCLUDED.packets_sent, packets_received = EXCLUDED.packets_received,
                 updated_at = now()
+            """;
+
+    /** One rating per call (V3's unique index); a later snapshot of the same call rewrites it. */
+    private static final String UPSERT_RATING = """
+            INSERT INTO rating (call_id, score, procedure_code, dossier_code, rated_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (call_id) DO UPDATE SET score = EXCLUDED.score, procedure_code = EXCLUDED.procedure_code,
+                dossier_code = EXCLUDED.dossier_code, rated_at = EXCLUDED.rated_at
             """;
 
     private final Pool pool;
@@ -93,11 +101,21 @@ public class CallRecorder {
             newest.put(record.callId(), record);
         }
         List<Tuple> batch = new ArrayList<>(newest.size());
+        List<Tuple> ratings = new ArrayList<>();
         for (CallRecord latest : newest.values()) {
             batch.add(toTuple(latest));
+            if (latest.rating() != null) {
+                CallRecord.Rating rating = latest.rating();
+                ratings.add(Tuple.of(latest.callId(), (short) rating.score(), rating.procedureCode(),
+                        rating.dossierCode(), at(rating.at())));
+            }
         }
+        // Ratings after their calls' rows, which they reference.
         return pool.preparedQuery(UPSERT).executeBatch(batch)
-                .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s)", batch.size()))
+                .flatMap(stored -> ratings.isEmpty() ? Uni.createFrom().nullItem()
+                        : pool.preparedQuery(UPSERT_RATING).executeBatch(ratings))
+                .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s) and %d rating(s)", batch.size(),
+                        ratings.size()))
                 .onFailure().recoverWithNull()
                 .eventually(() -> flushing.set(false))
                 .replaceWithVoid();

@@ -18,6 +18,7 @@ import vn.dvc.hotline.ivr.Cancellable;
 import vn.dvc.hotline.ivr.EndReason;
 import vn.dvc.hotline.ivr.IvrActions;
 import vn.dvc.hotline.ivr.IvrSettings;
+import vn.dvc.hotline.ivr.LookupOutcome;
 import vn.dvc.hotline.ivr.MenuTree;
 import vn.dvc.hotline.ivr.VoiceService;
 import vn.dvc.hotline.media.EncodedClip;
@@ -52,6 +53,11 @@ final class CallSession implements SipCallListener, IvrActions {
     private final MenuTree menu;
     private final Instant startedAt;
     private final List<MenuStep> path = new ArrayList<>();
+    private final List<String> proceduresHeard = new ArrayList<>();
+    private final List<CallRecord.Lookup> lookups = new ArrayList<>();
+    private String lastProcedure;
+    private String lastDossier;
+    private CallRecord.Rating rating;
     private CallFlow flow;
     private Instant answeredAt;
     private String dtmfMode;
@@ -227,6 +233,31 @@ final class CallSession implements SipCallListener, IvrActions {
     }
 
     @Override
+    public void recordProcedure(String procedureCode, Instant at) {
+        lastProcedure = procedureCode;
+        if (!proceduresHeard.contains(procedureCode)) {
+            proceduresHeard.add(procedureCode);
+            publish(null);
+        }
+    }
+
+    @Override
+    public void recordLookup(String dossierCode, LookupOutcome outcome, Instant at) {
+        lookups.add(new CallRecord.Lookup(dossierCode, outcome.name(), at));
+        services.metrics().lookup(outcome.name());
+        if (outcome == LookupOutcome.FOUND) {
+            lastDossier = dossierCode;
+        }
+        publish(null);
+    }
+
+    @Override
+    public void recordRating(int score, Instant at) {
+        rating = new CallRecord.Rating(score, lastProcedure, lastDossier, at);
+        publish(null);
+    }
+
+    @Override
     public void execute(Runnable task) {
         context.runOnContext(ignored -> task.run());
     }
@@ -253,7 +284,8 @@ final class CallSession implements SipCallListener, IvrActions {
         String codec = sip.negotiated().map(m -> m.codec().encoding()).orElse(null);
         CallRecord record = new CallRecord(sip.callId(), sip.remoteSignallingAddress().getAddress().getHostAddress(),
                 CallerNumbers.mask(sip.fromUser()), sip.toUser(), startedAt, answeredAt, endedAt, endReason, null,
-                codec, dtmfMode, List.copyOf(path), List.of(), List.of(), rtp.packetsSent(), rtp.packetsReceived());
+                codec, dtmfMode, List.copyOf(path), List.copyOf(proceduresHeard), List.copyOf(lookups), rating,
+                rtp.packetsSent(), rtp.packetsReceived());
         latest = record;
         services.recorder().save(record);
     }

@@ -125,6 +125,19 @@ public class CatalogSeeder {
         return CatalogScripts.all(procedures, agencies);
     }
 
+    /**
+     * The names the voice services read out in lists ({@link PhoneCatalog}'s name prompts) for the seed catalogue,
+     * key → text: pre-rendered with the rest, so that a machine without espeak-ng reads the seeded lists too.
+     */
+    public static Map<String, String> seedNames() {
+        SeedCatalog seed = read();
+        Map<String, String> names = new LinkedHashMap<>();
+        seed.fields().forEach(f -> names.put(PhoneCatalog.fieldNameKey(f.code()), f.name()));
+        seed.procedures().forEach(p -> names.put(PhoneCatalog.procedureNameKey(p.code()), p.name()));
+        seed.agencies().forEach(a -> names.put(PhoneCatalog.agencyNameKey(a.code()), a.name()));
+        return names;
+    }
+
     private Uni<Integer> insertMissing(SeedCatalog seed) {
         List<Uni<Integer>> inserts = new ArrayList<>();
         for (SeedField f : seed.fields()) {

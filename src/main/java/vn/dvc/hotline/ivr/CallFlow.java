@@ -443,6 +443,33 @@ public final class CallFlow {
         }
 
         @Override
+        public void recordProcedureHeard(String procedureCode) {
+            Objects.requireNonNull(procedureCode, "procedureCode");
+            if (active) {
+                actions.recordProcedure(procedureCode, clock.instant());
+            }
+        }
+
+        @Override
+        public void recordLookup(String dossierCode, LookupOutcome outcome) {
+            Objects.requireNonNull(dossierCode, "dossierCode");
+            Objects.requireNonNull(outcome, "outcome");
+            if (active) {
+                actions.recordLookup(dossierCode, outcome, clock.instant());
+            }
+        }
+
+        @Override
+        public void recordRating(int score) {
+            if (score < 1 || score > 5) {
+                throw new IllegalArgumentException("a rating is 1 to 5, was " + score);
+            }
+            if (active) {
+                actions.recordRating(score, clock.instant());
+            }
+        }
+
+        @Override
         public <T> void await(CompletionStage<T> stage, Consumer<T> onResult, Consumer<Throwable> onFailure) {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(onResult, "onResult");

@@ -38,6 +38,15 @@ public interface IvrActions extends CallTimer {
      */
     void recordStep(String nodeKey, String digits, Instant at);
 
+    /** Notes that the caller heard a procedure's information (the record's {@code procedures}). */
+    void recordProcedure(String procedureCode, Instant at);
+
+    /** Notes a dossier lookup and its outcome; the verifier is never passed here. */
+    void recordLookup(String dossierCode, LookupOutcome outcome, Instant at);
+
+    /** Notes the caller's rating, 1 to 5, given at {@code at}. */
+    void recordRating(int score, Instant at);
+
     /**
      * Runs {@code task} on the call's event loop, later. May be called from any thread: this is how the
      * result of a database lookup gets back to the call.

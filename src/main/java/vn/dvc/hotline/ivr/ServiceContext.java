@@ -78,6 +78,19 @@ public interface ServiceContext {
      */
     void recordStep(String digits);
 
+    /** Notes for the call record that the caller heard this procedure's information. */
+    void recordProcedureHeard(String procedureCode);
+
+    /**
+     * Notes a dossier lookup and its outcome for the call record. Never pass the verifier.
+     *
+     * @param dossierCode the code as keyed (or as issued, when found)
+     */
+    void recordLookup(String dossierCode, LookupOutcome outcome);
+
+    /** Notes the caller's rating of the service, 1 to 5, for the call record and the {@code rating} table. */
+    void recordRating(int score);
+
     /**
      * Waits for asynchronous work (a database lookup) and continues on the call's event loop, provided
      * the service still owns the call by then; otherwise the result is dropped.

@@ -15,8 +15,13 @@
  * { "nodes": [ {"key", "parentKey", "digit", "kind", "promptText", "target"}, … ],
  *   "systemPrompts": { "system.not-understood": "…", … } }
  * </pre>
- * Spoken services (procedure information, dossier status, hours, rating) plug in at SERVICE nodes as
- * {@link vn.dvc.hotline.ivr.VoiceService}s, registered by name, without changes to the engine.
+ * Spoken services plug in at SERVICE nodes as {@link vn.dvc.hotline.ivr.VoiceService}s, registered by name,
+ * without changes to the engine: {@link vn.dvc.hotline.ivr.ProcedureInfoService},
+ * {@link vn.dvc.hotline.ivr.DossierStatusService}, {@link vn.dvc.hotline.ivr.HoursService},
+ * {@link vn.dvc.hotline.ivr.RatingService}. They reach data only through small interfaces
+ * ({@link vn.dvc.hotline.ivr.ProcedureDirectory}, {@link vn.dvc.hotline.ivr.DossierDirectory},
+ * {@link vn.dvc.hotline.ivr.AgencyDirectory}) whose implementations live in {@code catalog} and {@code dossier},
+ * and play values through the fragment keys of {@link vn.dvc.hotline.speech.Readouts} (pure computation).
  *
  * <p>Thread model: a {@code CallFlow} and everything it creates belong to one call and are touched only
  * on that call's event loop, so nothing here locks. Menu trees, nodes, rules and settings are immutable

@@ -31,7 +31,7 @@ import vn.dvc.hotline.speech.PromptLibrary;
 @QuarkusTest
 class AnsweredCallTest {
 
-    /** The service's SIP port in this run (tests on a shared machine pass their own). */
+    /** The test profile's SIP port, or the one given with -Dhotline.sip.port. */
     private static final int SIP_PORT = ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class);
 
     @Inject

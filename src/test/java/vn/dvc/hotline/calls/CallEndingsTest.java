@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ class CallEndingsTest {
 
     @Test
     void aCallerWhoSendsNoRtpIsHungUpOnWithBye() throws Exception {
-        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", 25060)) {
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", sipPort())) {
             TestUserAgent.Call call = ua.invite(peer.offer(true));
             assertEquals(200, call.awaitFinal().getStatusCode());
             call.ack();
@@ -43,7 +44,7 @@ class CallEndingsTest {
     @Test
     void aKeyBySipInfoInterruptsThePromptToo() throws Exception {
         EncodedClip procedures = prompts.clip("procedures").orElseThrow();
-        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", 25060)) {
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", sipPort())) {
             TestUserAgent.Call call = ua.invite(peer.offer(true));
             assertEquals(200, call.awaitFinal().getStatusCode());
             peer.serviceAt(new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -68,5 +69,9 @@ class CallEndingsTest {
             assertEquals("sip-info", AnsweredCallTest.awaitRecord(call.callId(), "CALLER_HANGUP")
                     .getString("dtmfMode"));
         }
+    }
+
+    private static int sipPort() {
+        return ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class);
     }
 }

@@ -44,6 +44,21 @@ final class RecordingActions implements IvrActions {
     }
 
     @Override
+    public void recordProcedure(String procedureCode, Instant at) {
+        log.add("procedure " + procedureCode);
+    }
+
+    @Override
+    public void recordLookup(String dossierCode, LookupOutcome outcome, Instant at) {
+        log.add("lookup " + dossierCode + " " + outcome);
+    }
+
+    @Override
+    public void recordRating(int score, Instant at) {
+        log.add("rating " + score);
+    }
+
+    @Override
     public void execute(Runnable task) {
         synchronized (executed) {
             executed.add(task);

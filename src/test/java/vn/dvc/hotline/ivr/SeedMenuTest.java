@@ -76,15 +76,19 @@ class SeedMenuTest {
     }
 
     @Test
-    void servicesNotYetBuiltSayTheyAreBeingPrepared() {
+    void servicesIntroduceThemselvesInsteadOfSayingTheyAreBeingPrepared() {
         seed.nodes().stream().filter(node -> node.kind() == NodeKind.SERVICE)
-                .forEach(node -> assertTrue(node.promptText().contains("đang được chuẩn bị"), node::key));
+                .forEach(node -> assertFalse(node.promptText().contains("đang được chuẩn bị"), node::key));
     }
 
     @Test
-    void hasATextForEverySystemPromptAndNoOthers() {
+    void hasATextForEverySystemPromptAndEveryServicePromptAndNoOthers() {
         Set<String> expected = Arrays.stream(SystemPrompt.values()).map(SystemPrompt::key)
                 .collect(Collectors.toCollection(TreeSet::new));
+        expected.addAll(ProcedureInfoService.PROMPT_KEYS);
+        expected.addAll(DossierStatusService.PROMPT_KEYS);
+        expected.addAll(HoursService.PROMPT_KEYS);
+        expected.addAll(RatingService.PROMPT_KEYS);
         assertEquals(expected, new TreeSet<>(seed.systemPrompts().keySet()));
         seed.systemPrompts().forEach((key, text) -> assertFalse(text.isBlank(), key));
     }

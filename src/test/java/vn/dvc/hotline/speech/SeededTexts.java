@@ -15,12 +15,14 @@ import vn.dvc.hotline.catalog.CatalogSeeder;
 final class SeededTexts {
 
     /**
-     * The sources of seeded texts, for the voice's region. The read-out fragments join here as one more line:
-     * {@code Readouts::fragments}.
+     * The sources of seeded texts, for the voice's region: the menu and system prompts, the catalogue's spoken
+     * scripts, the names the voice services read out in lists, and the read-out fragments.
      */
     static final List<Function<Region, Map<String, String>>> SOURCES = List.of(
             region -> MenuStore.readSeed().promptTexts(),
-            region -> CatalogSeeder.seedScripts());
+            region -> CatalogSeeder.seedScripts(),
+            region -> CatalogSeeder.seedNames(),
+            Readouts::fragments);
 
     private SeededTexts() {
     }

@@ -45,7 +45,7 @@ class ShippedPromptsTest {
             assertNotNull(ulaw, "prompts/shipped/" + hash + ".ulaw (prompt '" + prompt.getKey() + "') is missing"
                     + FIX);
             assertEquals(0, ulaw.length % EncodedClip.FRAME_BYTES, "whole 20 ms frames expected" + FIX);
-            assertTrue(ulaw.length >= 8000 / 2, "prompt '" + prompt.getKey() + "' lasts under half a second" + FIX);
+            assertTrue(ulaw.length >= 8000 / 10, "prompt '" + prompt.getKey() + "' lasts under 100 ms" + FIX);
             String implausible = PlausibleLength.problem(prompt.getKey(), prompt.getValue(), region, ulaw.length / 8);
             assertNull(implausible, implausible + FIX);
         }
