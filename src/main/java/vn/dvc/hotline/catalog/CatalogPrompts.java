@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import vn.dvc.hotline.ops.DatabaseMigration;
+import vn.dvc.hotline.speech.PromptInfo;
 import vn.dvc.hotline.speech.PromptLibrary;
 
 /**
@@ -28,7 +30,7 @@ import vn.dvc.hotline.speech.PromptLibrary;
  * instance of the service reach this one).
  *
  * <p>Each sync reads every procedure and agency in two queries on the reactive pool, computes every script, and hands
- * the {@link PromptLibrary} only the scripts whose text differs from the last sync (an agency edit changes the
+ * the {@link PromptLibrary} only the scripts whose text differs from what the library holds (an agency edit changes the
  * {@code .where} script of each of its procedures); scripts whose procedure or agency is gone are forgotten. The
  * library publishes each new clip by swapping its entry, so a call keeps playing the clip object it started and the
  * next play gets the new one. Holidays and fields are not spoken in any script today, so their changes re-check and
@@ -146,7 +148,10 @@ public class CatalogPrompts {
                     Map<String, String> previous = synced;
                     Map<String, String> changed = new LinkedHashMap<>();
                     for (Map.Entry<String, String> script : scripts.entrySet()) {
-                        if (!script.getValue().equals(previous.get(script.getKey()))) {
+                        // Compared with what the library holds, not with the last sync: self-healing if anything
+                        // else prepared the key with another text.
+                        Optional<PromptInfo> held = prompts.info(script.getKey());
+                        if (held.isEmpty() || !held.get().text().equals(script.getValue())) {
                             changed.put(script.getKey(), script.getValue());
                         }
                     }
