@@ -76,6 +76,8 @@ static struct {
     double dtmf_period_s;
     char digit;
     int service_pid;
+    int prompt_refs;                 /* first frames of the prompts a key press may start (-A) */
+    uint8_t prompt_ref[8][160];
 } opt = {
     .sip_host = "127.0.0.1", .sip_port = 35060, .local_sip_port = 46100, .rtp_port = 46200, .sockets = 4,
     .share = 1, .calls = 100, .concurrent = 0, .rate = 100, .hold_s = -1, .warmup_s = 3, .measure_s = 20,
@@ -193,7 +195,7 @@ static long placed, settled_first, failed_calls, completed_calls;
 static long fails[F_COUNT];
 static long status_fails[700];
 static hist_t h_setup, h_jitter, h_dtmf;
-static uint64_t dtmf_presses, dtmf_answered, dtmf_missed, dtmf_late_unclaimed;
+static uint64_t dtmf_presses, dtmf_answered, dtmf_missed, dtmf_late_unclaimed, dtmf_other_markers;
 static int64_t start_ns, last_placed_ns, window_start_ns, window_end_ns, teardown_ns;
 static int window_state; /* 0 before, 1 open, 2 closed */
 static volatile sig_atomic_t heap_sampled, interrupted;
@@ -653,6 +655,19 @@ static void on_rtp(const uint8_t *p, int len, uint32_t dst_ip, int64_t arrival, 
     }
     /* The service marks the first packet of every prompt: after a key press, that is the answer to it. */
     if (marker && !first && ep->pending_press_ns && arrival >= ep->pending_press_ns) {
+        if (opt.prompt_refs > 0) {
+            /* Only the first frame of an expected prompt answers the press; a marker after a gap in the
+             * service's stream (its pacer skipped frames) does not. */
+            int off = 12 + 4 * (p[0] & 0x0F);
+            if ((p[0] & 0x10) && len >= off + 4) off += 4 + 4 * (p[off + 2] << 8 | p[off + 3]);
+            int match = 0;
+            for (int r = 0; r < opt.prompt_refs && !match; r++)
+                match = len >= off + 160 && memcmp(p + off, opt.prompt_ref[r], 160) == 0;
+            if (!match) {
+                dtmf_other_markers++;
+                return;
+            }
+        }
         if (window_state == 1) hist_add(&h_dtmf, arrival - ep->pending_press_ns);
         dtmf_answered++;
         ep->pending_press_ns = 0;
@@ -816,13 +831,15 @@ static void usage(void) {
         "  -H s           churn: hold each call s seconds (default: level mode, all held until the end)\n"
         "  -w s           warm-up before the window (3)  -m s  measured window (20)  -t s  tail (30)\n"
         "  -D s           first key press after answer (2)  -P s  then every s seconds (5)  -d c  key (1)\n"
-        "  -p pid         the service's pid, for its CPU over the window\n");
+        "  -p pid         the service's pid, for its CPU over the window\n"
+        "  -A file.ulaw   a prompt a key press may start (PCMU; repeatable): only a marked packet carrying its\n"
+        "                 first frame answers a press (default: any marked packet)\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
     int ch;
-    while ((ch = getopt(argc, argv, "s:L:R:S:k:n:c:r:H:w:m:t:D:P:d:p:h")) != -1) {
+    while ((ch = getopt(argc, argv, "s:L:R:S:k:n:c:r:H:w:m:t:D:P:d:p:A:h")) != -1) {
         switch (ch) {
         case 's': if (sscanf(optarg, "%63[^:]:%d", opt.sip_host, &opt.sip_port) != 2) usage(); break;
         case 'L': opt.local_sip_port = atoi(optarg); break;
@@ -840,6 +857,14 @@ int main(int argc, char **argv) {
         case 'P': opt.dtmf_period_s = atof(optarg); break;
         case 'd': opt.digit = optarg[0]; break;
         case 'p': opt.service_pid = atoi(optarg); break;
+        case 'A': {
+            FILE *f = fopen(optarg, "rb");
+            if (!f || opt.prompt_refs == 8 || fread(opt.prompt_ref[opt.prompt_refs], 1, 160, f) != 160)
+                die("cannot read a 160-byte first frame from %s (at most 8 files)", optarg);
+            fclose(f);
+            opt.prompt_refs++;
+            break;
+        }
         default: usage();
         }
     }
@@ -1030,15 +1055,15 @@ int main(int argc, char **argv) {
            " setup_p50_ms=%.1f setup_p99_ms=%.1f setup_max_ms=%.1f"
            " streams=%" PRIu64 " expected=%" PRIu64 " received=%" PRIu64 " loss_pct=%.4f skipped_pct=%.4f"
            " jitter_p50_ms=%.2f jitter_p99_ms=%.2f jitter_max_ms=%.2f jitter_n=%" PRIu64
-           " dtmf_presses=%" PRIu64 " dtmf_n=%" PRIu64 " dtmf_missed=%" PRIu64 " dtmf_p50_ms=%.1f dtmf_p99_ms=%.1f"
+           " dtmf_presses=%" PRIu64 " dtmf_n=%" PRIu64 " dtmf_missed=%" PRIu64 " dtmf_other_markers=%" PRIu64 " dtmf_p50_ms=%.1f dtmf_p99_ms=%.1f"
            " placing_s=%.1f window_s=%.1f gen_cores=%.3f gen_sys_cores=%.3f svc_cores=%.3f rtp_sent=%" PRIu64 " rtp_rx=%" PRIu64
            " rtp_rx_unknown=%" PRIu64 " rtp_send_errors=%" PRIu64 " sip_retransmissions=%" PRIu64 "\n",
            placed, completed_calls, failed_calls, rl ? reasons : "-", retry_after_seen,
            hist_q_ms(&h_setup, 0.5), hist_q_ms(&h_setup, 0.99), (double)h_setup.max_ns / NS_PER_MS,
            win_streams, expected, received, expected ? 100.0 * (double)lost / (double)expected : NAN,
-           expected ? 100.0 * (double)skipped / (double)expected : NAN,
+           expected ? 100.0 * (double)skipped / (double)(expected + skipped) : NAN,
            hist_q_ms(&h_jitter, 0.5), hist_q_ms(&h_jitter, 0.99), (double)h_jitter.max_ns / NS_PER_MS, h_jitter.count,
-           dtmf_presses, h_dtmf.count, dtmf_missed, hist_q_ms(&h_dtmf, 0.5), hist_q_ms(&h_dtmf, 0.99),
+           dtmf_presses, h_dtmf.count, dtmf_missed, dtmf_other_markers, hist_q_ms(&h_dtmf, 0.5), hist_q_ms(&h_dtmf, 0.99),
            (double)(last_placed_ns - start_ns) / NS_PER_S, window_s, gen_cores, gen_sys_cores, svc_cores, rtp_sent, rtp_rx_total, rtp_rx_unknown, rtp_send_errors,
            sip_retransmissions);
     fflush(stdout);

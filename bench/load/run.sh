@@ -5,6 +5,7 @@
 #
 #   bench/load/run.sh [options] level [calls=1000]
 #   bench/load/run.sh [options] ramp [levels="500 1000 2000 3000 4000 5000 6000 7000 8000"]
+#   bench/load/run.sh [options] levels "100 500 1000"    (every level, whatever the verdicts)
 #   bench/load/run.sh [options] setup-rate [calls_per_second=200] [seconds=30]
 #   bench/load/run.sh [options] soak [minutes=10] [calls=1000]
 # Options:
@@ -18,7 +19,8 @@
 # Environment: BENCH_SIP_PORT (35060), BENCH_HTTP_PORT (18090), BENCH_RTP_MIN/MAX (30000/39998: the service's
 # RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
 # BENCH_JAVA_OPTS (extra JVM options for the started service), BENCH_KEEP=1 keeps the work directory,
-# BENCH_RAW=1 also prints the generator's raw summary line.
+# BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service, BENCH_RAW=1 also prints the generator's raw summary line, BENCH_DTMF_PROMPTS the prompts a key press may start
+# ("root procedures"; empty: any marked packet answers a press).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -45,7 +47,7 @@ while getopts "j:a:s:r:m:k:S:h" o; do
     m) MEASURE=$OPTARG ;;
     k) SHARE=$OPTARG ;;
     S) SOCKETS=$OPTARG ;;
-    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -93,7 +95,24 @@ else
   [ -n "$ready" ] || { echo "service did not become ready; its log:" >&2; tail -40 "$WORK/service.log" >&2; exit 1; }
 fi
 
+# The prompts a key press starts on the seed menu: `1` on the root menu plays "procedures", any key there returns
+# to "root". A press counts as answered only by a marked packet carrying the first frame of one of them.
+# BENCH_DTMF_PROMPTS overrides the keys (empty: any marked packet answers).
+PROMPT_ARGS=()
+for key in ${BENCH_DTMF_PROMPTS-root procedures}; do
+  hash=$(awk -v k="\"$key\"" '$1 == k {f = 1} f && /"hash"/ {gsub(/[",]/, "", $3); print $3; exit}' \
+         src/main/resources/prompts/shipped/index.json)
+  file=src/main/resources/prompts/shipped/$hash.ulaw
+  [ -n "$hash" ] && [ -f "$file" ] || { echo "no shipped audio for prompt $key" >&2; exit 1; }
+  PROMPT_ARGS+=(-A "$file")
+done
+
 # Heap in use after a full GC, in KiB (young + old, from jstat: works for G1, Parallel and Serial).
+warm_up() {
+  # JIT and pools warm before the first measured level: 100 calls for 20 s, not reported.
+  run_generator -n 100 -r 50 -w 1 -m 20 -t 0 >/dev/null
+}
+
 heap_after_gc_kib() {
   jcmd "$SERVICE" GC.run >/dev/null 2>&1 || true
   jstat -gc "$SERVICE" 2>/dev/null | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i}
@@ -108,8 +127,8 @@ field() { # field NAME SUMMARY
 # Sets SUMMARY and HEAP_KIB.
 run_generator() {
   local out="$WORK/gen.$RANDOM.log"
-  "$GEN" -s "$SIP_ADDR" -L "$GEN_SIP_PORT" -R "$GEN_RTP_PORT" -S "$SOCKETS" -k "$SHARE" -p "$SERVICE" "$@" \
-    > "$out" 2> "$out.err" &
+  "$GEN" -s "$SIP_ADDR" -L "$GEN_SIP_PORT" -R "$GEN_RTP_PORT" -S "$SOCKETS" -k "$SHARE" -p "$SERVICE" \
+    "${PROMPT_ARGS[@]}" "$@" > "$out" 2> "$out.err" &
   local gen=$!
   HEAP_KIB=""
   while kill -0 "$gen" 2>/dev/null; do
@@ -157,9 +176,17 @@ run_level() {
     }'
 }
 
+[ -n "$ATTACH_PID" ] || [ -n "${BENCH_NO_WARMUP:-}" ] || warm_up
+
 case "$MODE" in
   level)
     run_level "${1:-1000}"
+    ;;
+  levels)
+    for calls in ${1:-"100 500 1000"}; do
+      run_level "$calls"
+      sleep 3
+    done
     ;;
   ramp)
     LEVELS=${1:-"500 1000 2000 3000 4000 5000 6000 7000 8000"}
@@ -197,7 +224,7 @@ case "$MODE" in
     base=$(heap_after_gc_kib)
     echo "soak: ${minutes} min, about $calls calls up (each held ${hold}s, $rate new/s), heap after GC every 30 s"
     "$GEN" -s "$SIP_ADDR" -L "$GEN_SIP_PORT" -R "$GEN_RTP_PORT" -S "$SOCKETS" -k "$SHARE" -p "$SERVICE" \
-      -n "$total" -c "$((calls * 2))" -r "$rate" -H "$hold" -w "$hold" -m "$((secs - hold))" \
+      "${PROMPT_ARGS[@]}" -n "$total" -c "$((calls * 2))" -r "$rate" -H "$hold" -w "$hold" -m "$((secs - hold))" \
       > "$WORK/soak.log" 2> "$WORK/soak.err" &
     gen=$!
     samples=""
@@ -220,7 +247,7 @@ case "$MODE" in
         base / 1024, first / 1024, last / 1024, (last - first) / 1024, (first - base) / calls }'
     ;;
   *)
-    sed -n '2,22p' "$0" >&2
+    sed -n '2,24p' "$0" >&2
     exit 2
     ;;
 esac

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 LOSS_BOUND_PCT=${SMOKE_LOSS_BOUND_PCT:-5}
 CALLS=100
-out=$(BENCH_RAW=1 bench/load/run.sh -r 50 -m 20 "$@" level "$CALLS")
+out=$(BENCH_RAW=1 BENCH_NO_WARMUP=1 bench/load/run.sh -r 50 -m 20 "$@" level "$CALLS")
 echo "$out"
 line=$(echo "$out" | grep '^level ' || true)
 raw=$(echo "$out" | grep '^summary ' || true)
