@@ -472,6 +472,7 @@ static void on_sip(char *msg, int len, int64_t t) {
                 settled_first++;
             } else {
                 send_ack(slot, 1); /* a retransmitted 200: our ACK was lost */
+                if (c->state == C_DONE && c->answered_ns == 0) send_bye(slot); /* answered after we gave up */
             }
             return;
         }
