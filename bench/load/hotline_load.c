@@ -203,6 +203,8 @@ static double gen_cpu_start, gen_cpu_end, gen_sys_start, gen_sys_end;
 static long svc_ticks_start, svc_ticks_end;
 static uint64_t sip_retransmissions, sip_rx, rtp_sent, rtp_rx_total, rtp_rx_unknown, rtp_send_errors;
 static uint64_t retry_after_seen;
+static int64_t gen_lag_max_ms;      /* in the window: the longest our own loop fell behind its 1 ms tick */
+static uint64_t gen_lagged_ticks;   /* in the window: passes that were 5 ms or more behind */
 
 static int64_t now_ns(void) {
     struct timespec t;
@@ -1007,6 +1009,13 @@ int main(int argc, char **argv) {
 
         /* Visit the slots of every millisecond since the last pass. */
         int64_t tick_ms = t / NS_PER_MS;
+        if (window_state == 1) {
+            /* Our own pacing: if this loop falls behind, the caller audio it sends is late (the figures
+             * measured on the service's stream do not depend on it: they use kernel timestamps). */
+            int64_t lag = tick_ms - last_tick_ms - 1;
+            if (lag > gen_lag_max_ms) gen_lag_max_ms = lag;
+            if (lag >= 5) gen_lagged_ticks++;
+        }
         if (tick_ms - last_tick_ms > SLOTS) last_tick_ms = tick_ms - SLOTS;
         for (int64_t ms = last_tick_ms + 1; ms <= tick_ms; ms++) {
             long slot0 = (long)(ms % SLOTS);
@@ -1058,7 +1067,8 @@ int main(int argc, char **argv) {
            " jitter_p50_ms=%.2f jitter_p99_ms=%.2f jitter_max_ms=%.2f jitter_n=%" PRIu64
            " dtmf_presses=%" PRIu64 " dtmf_n=%" PRIu64 " dtmf_missed=%" PRIu64 " dtmf_other_markers=%" PRIu64 " dtmf_p50_ms=%.1f dtmf_p99_ms=%.1f"
            " placing_s=%.1f window_s=%.1f gen_cores=%.3f gen_sys_cores=%.3f svc_cores=%.3f rtp_sent=%" PRIu64 " rtp_rx=%" PRIu64
-           " rtp_rx_unknown=%" PRIu64 " rtp_send_errors=%" PRIu64 " sip_retransmissions=%" PRIu64 "\n",
+           " rtp_rx_unknown=%" PRIu64 " rtp_send_errors=%" PRIu64 " sip_retransmissions=%" PRIu64
+           " gen_lag_max_ms=%" PRId64 " gen_lagged_ticks=%" PRIu64 "\n",
            placed, completed_calls, failed_calls, rl ? reasons : "-", retry_after_seen,
            hist_q_ms(&h_setup, 0.5), hist_q_ms(&h_setup, 0.99), (double)h_setup.max_ns / NS_PER_MS,
            win_streams, expected, received, expected ? 100.0 * (double)lost / (double)expected : NAN,
@@ -1066,7 +1076,7 @@ int main(int argc, char **argv) {
            hist_q_ms(&h_jitter, 0.5), hist_q_ms(&h_jitter, 0.99), (double)h_jitter.max_ns / NS_PER_MS, h_jitter.count,
            dtmf_presses, h_dtmf.count, dtmf_missed, dtmf_other_markers, hist_q_ms(&h_dtmf, 0.5), hist_q_ms(&h_dtmf, 0.99),
            (double)(last_placed_ns - start_ns) / NS_PER_S, window_s, gen_cores, gen_sys_cores, svc_cores, rtp_sent, rtp_rx_total, rtp_rx_unknown, rtp_send_errors,
-           sip_retransmissions);
+           sip_retransmissions, gen_lag_max_ms, gen_lagged_ticks);
     fflush(stdout);
     return 0;
 }

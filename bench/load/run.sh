@@ -175,10 +175,10 @@ run_level() {
     BEGIN {
       svc = f("svc_cores"); gen = f("gen_cores")
       up = f("streams") + 0; if (up < 1) up = calls   # calls with audio in the window: the ones carried
-      printf "level calls=%d failed=%s(%s) setup_p50/p99=%s/%sms loss=%s%% skipped=%s%% jitter_p50/p99/max=%s/%s/%sms dtmf_p99=%sms(n=%s,missed=%s) svc_cpu=%.2fcores gen_cpu=%.2fcores svc_per_1000=%.3f gen_per_1000=%.3f heap_used=%.1fMiB heap_per_call=%.1fKiB %s\n",
+      printf "level calls=%d failed=%s(%s) setup_p50/p99=%s/%sms loss=%s%% skipped=%s%% jitter_p50/p99/max=%s/%s/%sms dtmf_p99=%sms(n=%s,missed=%s) svc_cpu=%.2fcores gen_cpu=%.2fcores svc_per_1000=%.3f gen_per_1000=%.3f heap_used=%.1fMiB heap_per_call=%.1fKiB gen_lag_max=%sms %s\n",
         calls, f("failed"), f("reasons"), f("setup_p50_ms"), f("setup_p99_ms"), f("loss_pct"), f("skipped_pct"),
         f("jitter_p50_ms"), f("jitter_p99_ms"), f("jitter_max_ms"), f("dtmf_p99_ms"), f("dtmf_n"), f("dtmf_missed"),
-        svc, gen, svc * 1000 / up, gen * 1000 / up, heap / 1024, (heap - base) / up, verdict
+        svc, gen, svc * 1000 / up, gen * 1000 / up, heap / 1024, (heap - base) / up, f("gen_lag_max_ms"), verdict
     }'
 }
 
