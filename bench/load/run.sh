@@ -17,11 +17,13 @@
 #   -k n         calls sharing one caller address:port (default 1: every call its own address)
 #   -S n         generator RTP sockets (default 2)
 # Environment: BENCH_SIP_PORT (35060), BENCH_HTTP_PORT (18090), BENCH_RTP_MIN/MAX (30000/39998: the service's
-# RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
-# BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (extra JVM options for the started service), BENCH_KEEP=1 keeps the work directory,
-# BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service, BENCH_RAW=1 also prints the generator's raw summary line, BENCH_DTMF_PROMPTS the prompts a key press may start
-# ("root procedures"; empty: any marked packet answers a press).
+#   RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
+#   BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (extra JVM options for the started service),
+#   BENCH_KEEP=1 keeps the work directory, BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service,
+#   BENCH_RAW=1 also prints the generator's raw summary line, BENCH_DTMF_PROMPTS the prompts a key press may
+#   start ("root procedures"; empty: any marked packet answers a press).
 set -euo pipefail
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 
@@ -47,12 +49,16 @@ while getopts "j:a:s:r:m:k:S:h" o; do
     m) MEASURE=$OPTARG ;;
     k) SHARE=$OPTARG ;;
     S) SOCKETS=$OPTARG ;;
-    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
+    *) usage; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
 MODE=${1:-level}
 shift || true
+case "$MODE" in
+  level|levels|ramp|setup-rate|soak) ;;
+  *) usage; exit 2 ;;
+esac
 SIP_ADDR=${SIP_ADDR:-127.0.0.1:$SIP_PORT}
 [ -n "$ATTACH_PID" ] && [ -z "${SIP_ADDR:-}" ] && { echo "-a needs -s host:port" >&2; exit 2; }
 
@@ -260,7 +266,7 @@ case "$MODE" in
         base / 1024, first / 1024, last / 1024, (last - first) / 1024, (first - base) / calls }'
     ;;
   *)
-    sed -n '2,24p' "$0" >&2
+    usage
     exit 2
     ;;
 esac
