@@ -60,6 +60,22 @@ case "$MODE" in
   *) usage; exit 2 ;;
 esac
 SIP_ADDR=${SIP_ADDR:-127.0.0.1:$SIP_PORT}
+
+# One RTP port per call (the engine of this commit): widen the default range when a level needs more.
+most=0
+case "$MODE" in
+  level) most=${1:-1000} ;;
+  levels|ramp)
+    list=${1:-}
+    [ -n "$list" ] || { [ "$MODE" = levels ] && list="100 500 1000" || list="500 1000 2000 3000 4000 5000 6000 7000 8000"; }
+    for l in $list; do [ "$l" -gt "$most" ] && most=$l; done ;;
+  soak) most=$((${2:-1000} * 2)) ;;
+esac
+if [ -z "${BENCH_RTP_MAX:-}" ] && [ $(((RTP_MAX - RTP_MIN + 1) / 2)) -lt $((most + 500)) ]; then
+  RTP_MAX=$((RTP_MIN + 2 * (most + 500) - 1))
+  [ "$RTP_MAX" -le 60998 ] || { echo "levels up to $most need more RTP ports than fit below 61000" >&2; exit 2; }
+  echo "note: service RTP ports widened to $RTP_MIN-$RTP_MAX for $most calls (set BENCH_RTP_MAX to choose)" >&2
+fi
 [ -n "$ATTACH_PID" ] && [ -z "${SIP_ADDR:-}" ] && { echo "-a needs -s host:port" >&2; exit 2; }
 
 # The generator plays the network: its pacing should not suffer from the service it measures, so it runs at a
@@ -199,7 +215,8 @@ case "$MODE" in
     run_level "${1:-1000}"
     ;;
   levels)
-    for calls in ${1:-"100 500 1000"}; do
+    LEVELS=${1:-100 500 1000}
+    for calls in $LEVELS; do
       run_level "$calls"
       sleep 3
     done
