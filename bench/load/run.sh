@@ -158,7 +158,7 @@ run_generator() {
   local gen=$!
   HEAP_KIB=""
   while kill -0 "$gen" 2>/dev/null; do
-    if grep -q '^phase=measured' "$out"; then
+    if grep -q '^phase=measured' "$out" 2>/dev/null; then
       HEAP_KIB=$(heap_after_gc_kib)
       kill -USR1 "$gen" 2>/dev/null || true
       break
