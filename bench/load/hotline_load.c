@@ -803,6 +803,71 @@ static void visit(long slot, int64_t t) {
     }
 }
 
+/* ---- self test: the receiver's bookkeeping on a synthetic stream, no sockets ------------------------ */
+static int self_test_failures;
+
+static void expect(int ok, const char *what) {
+    printf("self-test %s: %s\n", ok ? "ok  " : "FAIL", what);
+    if (!ok) self_test_failures++;
+}
+
+static void synth(uint8_t *p, uint16_t seq, uint32_t ts, int marker, uint8_t fill) {
+    memset(p, 0, RTP_LEN);
+    p[0] = 0x80;
+    p[1] = (uint8_t)(marker ? 0x80 : 0);
+    p[2] = (uint8_t)(seq >> 8); p[3] = (uint8_t)seq;
+    p[4] = (uint8_t)(ts >> 24); p[5] = (uint8_t)(ts >> 16); p[6] = (uint8_t)(ts >> 8); p[7] = (uint8_t)ts;
+    p[8] = 0x12; p[9] = 0x34; p[10] = 0x56; p[11] = 0x78;
+    memset(p + 12, fill, 160);
+}
+
+/* A stream of 100 packets whose sequence wraps at 65535, with one packet lost, one frame skipped by the
+ * sender, one packet 5 ms late, and a key press answered by a prompt's first frame after a stray marker. */
+static int self_test(void) {
+    endpoints_n = 1;
+    endpoints = calloc(1, sizeof *endpoints);
+    endpoints[0].ip = 0x7f010001u;
+    streams = calloc(1024, sizeof *streams);
+    stream_mask = 1023;
+    for (int i = 0; i < 1024; i++) streams[i].endpoint = -1;
+    hist_init(&h_jitter, 10000, 200000);
+    hist_init(&h_dtmf, 100000, 50000);
+    opt.prompt_refs = 1;
+    memset(opt.prompt_ref[0], 0x42, 160);
+    window_state = 1;
+    window_start_ns = 0;
+    uint8_t p[RTP_LEN];
+    int64_t t0 = 1000 * NS_PER_S;
+    uint16_t seq0 = 65480;
+    uint32_t ts = 5000;
+    for (int i = 0; i < 100; i++) {
+        uint16_t seq = (uint16_t)(seq0 + i);
+        int64_t arrival = t0 + (int64_t)i * FRAME_NS;
+        if (i == 70) ts += 160;                  /* the sender skipped a frame: timestamp jumps by 2 frames */
+        if (i == 80) arrival += 5 * NS_PER_MS;   /* one packet 5 ms late */
+        if (i == 60) endpoints[0].pending_press_ns = arrival - 30 * NS_PER_MS;
+        int marker = i == 0 || i == 62 || i == 65;
+        uint8_t fill = i == 65 ? 0x42 : 0xFF;    /* 62: a marker on silence (a gap), 65: the prompt's frame */
+        synth(p, seq, ts, marker, fill);
+        ts += 160;
+        if (i == 50) continue;                   /* lost */
+        on_rtp(p, RTP_LEN, 0x7f010001u, arrival, arrival);
+    }
+    stream_t *s = stream_for(0, 0x12345678);
+    int64_t exp = s->win_max_ext - s->win_first_ext + 1;
+    expect(exp == 100, "100 packets expected across the sequence wrap");
+    expect(s->win_received == 99, "99 received (one lost)");
+    expect(s->win_skipped == 1, "one frame skipped by the sender");
+    expect(h_dtmf.count == 1 && h_dtmf.max_ns == 30 * NS_PER_MS + 5 * FRAME_NS,
+           "the key press answered by the prompt's first frame (130 ms), not by the stray marker");
+    expect(dtmf_other_markers == 1, "the stray marker counted apart");
+    expect(h_jitter.max_ns == 5 * NS_PER_MS, "jitter max 5 ms (the late packet)");
+    /* 99 received, 98 consecutive pairs minus the two around the lost packet = 97 samples. */
+    expect(h_jitter.count == 97, "a jitter sample per consecutive pair");
+    expect(fabs(hist_q_ms(&h_jitter, 0.5)) < 0.011, "jitter p50 0 ms");
+    return self_test_failures == 0 ? 0 : 1;
+}
+
 static void on_usr1(int sig) { (void)sig; heap_sampled = 1; }
 static void on_int(int sig) { (void)sig; interrupted = 1; }
 
@@ -825,7 +890,7 @@ static int open_udp(int port, int rcvbuf, int sndbuf) {
 
 static void usage(void) {
     fprintf(stderr,
-        "usage: hotline-load [options]\n"
+        "usage: hotline-load [options]   |   hotline-load --self-test\n"
         "  -s host:port   the service's SIP address (127.0.0.1:35060)\n"
         "  -L port        our SIP port (46100)      -R port   first of our RTP ports (46200)\n"
         "  -S n           RTP sockets (4)           -k n      calls sharing one address:port (1)\n"
@@ -842,6 +907,7 @@ static void usage(void) {
 
 int main(int argc, char **argv) {
     int ch;
+    if (argc == 2 && strcmp(argv[1], "--self-test") == 0) return self_test();
     while ((ch = getopt(argc, argv, "s:L:R:S:k:n:c:r:H:w:m:t:D:P:d:p:A:h")) != -1) {
         switch (ch) {
         case 's': if (sscanf(optarg, "%63[^:]:%d", opt.sip_host, &opt.sip_port) != 2) usage(); break;

@@ -96,6 +96,7 @@ trap cleanup EXIT
 
 command -v gcc >/dev/null || { echo "gcc is missing (apt-get install gcc)" >&2; exit 1; }
 gcc -O2 -Wall -o "$GEN" bench/load/hotline_load.c -lm
+"$GEN" --self-test > "$WORK/self-test.log" || { cat "$WORK/self-test.log" >&2; echo "generator self-test failed" >&2; exit 1; }
 
 if [ -n "$ATTACH_PID" ]; then
   SERVICE=$ATTACH_PID
