@@ -33,6 +33,12 @@ final class BenchRtpConfig {
             }
 
             @Override
+            public SocketLayout socketLayout() {
+                return "default".equals(layout) ? SocketLayout.PER_EVENT_LOOP
+                        : SocketLayout.valueOf(layout.toUpperCase().replace('-', '_'));
+            }
+
+            @Override
             public Duration inactivityTimeout() {
                 return Duration.ofMinutes(10);
             }

@@ -15,6 +15,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "hotline.rtp")
 public interface RtpConfig {
 
+    /** How the RTP of calls is spread over UDP sockets: see {@link #socketLayout()}. */
+    enum SocketLayout {
+        /** One socket and one even port per call; the kernel separates the callers. */
+        PER_CALL,
+        /**
+         * One socket per Vert.x event loop, shared by every call on that loop: their SDP answers name the
+         * same port, and the socket hands each packet to its call by the sender's address (then SSRC).
+         */
+        PER_EVENT_LOOP
+    }
+
     /** The wildcard address RTP sockets bind to when {@link #bindAddress()} is not set. */
     String ANY_ADDRESS = "0.0.0.0";
 
@@ -38,6 +49,25 @@ public interface RtpConfig {
      * and media may use different interfaces. An IPv6 literal binds an IPv6 socket.
      */
     Optional<String> bindAddress();
+
+    /**
+     * {@code per-event-loop} (default) or {@code per-call}.
+     *
+     * <p>{@code per-event-loop}: each event loop binds one even port of the range, once, and every call
+     * pinned to that loop answers with it. Inbound packets are handed to their call by the caller's IP and
+     * port (the SDP's address, the strict-source rule: a packet from any other address is dropped and
+     * counted), then, when several calls signalled the very same address and port, by the caller's SSRC:
+     * each such call takes the first new SSRC it hears, in the order the calls started. The pacer's frames
+     * of all calls of the loop leave in one flush per 20 ms, which the epoll transport turns into
+     * {@code sendmmsg} batches, and arrivals are read with {@code recvmmsg}: a few system calls per tick
+     * instead of one per packet, measured at about half the CPU per packet of {@code per-call}
+     * (bench/jmh, README "Media engine"). Only as many ports as event loops are used.
+     *
+     * <p>{@code per-call}: a socket and port per call, from {@code port-min..port-max}; one system call per
+     * packet each way. For trunks that insist on a distinct media port per call.
+     */
+    @WithDefault("per-event-loop")
+    SocketLayout socketLayout();
 
     /**
      * With no valid RTP packet from the caller for this long (counted from the start of media; paused
