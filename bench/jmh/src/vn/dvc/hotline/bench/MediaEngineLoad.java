@@ -140,8 +140,7 @@ public final class MediaEngineLoad {
             cpu0 += threads.getThreadCpuTime(t.getId());
             alloc0 += threads.getThreadAllocatedBytes(t.getId());
         }
-        long sent0 = callerReceived.get();
-        long recv0 = callerSent.get();
+        long[] start = totals(sessions);
         long wall0 = System.nanoTime();
         Thread.sleep(measure * 1000L);
         long wall = System.nanoTime() - wall0;
@@ -151,14 +150,20 @@ public final class MediaEngineLoad {
             cpu += threads.getThreadCpuTime(t.getId());
             alloc += threads.getThreadAllocatedBytes(t.getId());
         }
-        long sent = callerReceived.get() - sent0;
-        long received = callerSent.get() - recv0;
+        long[] end = totals(sessions);
+        long sent = end[0] - start[0];
+        long received = end[1] - start[1];
         long packets = sent + received;
         double expectedSent = calls * (wall / 20e6);
         System.out.printf("calls=%d layout=%s loops=%d: service loops cpu %.3f cores, %.2f us/packet, %.1f B/packet"
-                + " allocated, %.3f cores per 1000 calls; sent %d (%.2f%% short of 50/s per call), received %d%n",
+                + " allocated, %.3f cores per 1000 calls; service sent %d (%.2f%% short of 50/s per call), received %d%n",
                 calls, layout, loops, cpu / (double) wall, cpu / 1e3 / packets, alloc / (double) packets,
                 cpu / (double) wall / (calls / 1000.0), sent, 100.0 * (1 - sent / expectedSent), received);
+        long[] all = totals(sessions);
+        System.out.printf("  since start: callers sent %d, service heard %d (%.3f%% lost); service sent %d, callers"
+                + " heard %d (%.3f%% lost); frames not sent %d%n", callerSent.get(), all[1],
+                100.0 * (1 - all[1] / (double) callerSent.get()), all[0], callerReceived.get(),
+                100.0 * (1 - callerReceived.get() / (double) all[0]), all[2]);
         for (RtpSession s : sessions) {
             s.close();
         }
@@ -168,6 +173,27 @@ public final class MediaEngineLoad {
         callerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         System.exit(0);
+    }
+
+    /** Packets sent, received and not sent by all sessions, each read on its own context. */
+    private static long[] totals(List<RtpSession> sessions) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        AtomicLong received = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        CompletableFuture<?>[] reads = new CompletableFuture<?>[sessions.size()];
+        for (int i = 0; i < sessions.size(); i++) {
+            RtpSession s = sessions.get(i);
+            CompletableFuture<Void> read = new CompletableFuture<>();
+            s.context().runOnContext(v -> {
+                sent.addAndGet(s.packetsSent());
+                received.addAndGet(s.packetsReceived());
+                failures.addAndGet(s.sendFailures());
+                read.complete(null);
+            });
+            reads[i] = read;
+        }
+        CompletableFuture.allOf(reads).get(10, TimeUnit.SECONDS);
+        return new long[] {sent.get(), received.get(), failures.get()};
     }
 
     /** Counts what the callers receive; one instance shared by all caller channels. */

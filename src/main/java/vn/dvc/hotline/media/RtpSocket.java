@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
@@ -63,6 +64,11 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     private static final int SHARED_RECEIVE_BUFFER = 4 * 1024 * 1024;
     /** {@code sendmmsg} batch limit (the kernel's UIO_MAXIOV). */
     private static final int MAX_MESSAGES_PER_WRITE = 1024;
+    /**
+     * Outbound queue of a shared socket before it counts as backed up: a whole tick of a few thousand
+     * calls is queued before the one flush (Netty counts about 200 bytes per 172-byte datagram).
+     */
+    private static final WriteBufferWaterMark SHARED_WATER_MARK = new WriteBufferWaterMark(4 << 20, 8 << 20);
 
     private static final ConcurrentHashMap<SharedKey, Future<RtpSocket>> SHARED = new ConcurrentHashMap<>();
 
@@ -166,6 +172,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
             config.setOption(ChannelOption.SO_RCVBUF, SHARED_RECEIVE_BUFFER);
             config.setOption(ChannelOption.SO_SNDBUF, SHARED_RECEIVE_BUFFER);
             config.setOption(ChannelOption.MAX_MESSAGES_PER_WRITE, MAX_MESSAGES_PER_WRITE);
+            config.setWriteBufferWaterMark(SHARED_WATER_MARK);
         }
         if (shared && channel instanceof EpollDatagramChannel) {
             // recvmmsg: one read fills a buffer with up to DATAGRAMS_PER_READ datagrams
