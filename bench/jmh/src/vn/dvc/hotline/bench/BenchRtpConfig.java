@@ -39,6 +39,11 @@ final class BenchRtpConfig {
             }
 
             @Override
+            public Duration overloadLagLimit() {
+                return Duration.ofMillis(5);
+            }
+
+            @Override
             public Duration inactivityTimeout() {
                 return Duration.ofMinutes(10);
             }

@@ -1,5 +1,6 @@
 package vn.dvc.hotline.media;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -7,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * refuse new calls before the calls already up start to suffer.
  *
  * <p>A loop counts as overloaded when at least {@value #LATE_TICKS_TO_TRIP} of its last
- * {@value #WINDOW_TICKS} ticks (one second) ran more than {@link #LAG_LIMIT_NANOS} (5 ms) after their
- * deadline, and stays so for {@link #HOLD_NANOS} (2 s) after the last tick that still met that rule, so
+ * {@value #WINDOW_TICKS} ticks (one second) ran more than {@code hotline.rtp.overload-lag-limit} (5 ms)
+ * after their deadline, and stays so for {@link #HOLD_NANOS} (2 s) after the last tick that still met that rule, so
  * that admission does not flap with every tick. A loop whose pacer has not ticked for
  * {@link #STALL_NANOS} (0.2 s, ten periods) while it has calls is overloaded too: a stalled loop reports
  * nothing. One late tick (a GC pause) does not trip it; a loop that is late on one tick in ten does, well
@@ -22,7 +23,7 @@ public final class PacerLoad {
 
     /** Ticks in the window: one second of 20 ms ticks. */
     static final int WINDOW_TICKS = 50;
-    /** A tick later than this after its deadline counts as late. */
+    /** Default of {@code hotline.rtp.overload-lag-limit}: a tick later than this counts as late. */
     static final long LAG_LIMIT_NANOS = 5_000_000L;
     /** Late ticks in the window that make the loop overloaded (one in ten). */
     static final int LATE_TICKS_TO_TRIP = 5;
@@ -33,6 +34,8 @@ public final class PacerLoad {
 
     private static final long WINDOW_MASK = (1L << WINDOW_TICKS) - 1;
     private static final ConcurrentHashMap<Thread, PacerLoad> LOOPS = new ConcurrentHashMap<>();
+    /** From {@code hotline.rtp.overload-lag-limit}; 0: overload admission off. */
+    private static volatile long lagLimitNanos = LAG_LIMIT_NANOS;
 
     /** One bit per tick of the window, newest lowest: 1 for a late tick. Loop thread only. */
     private long lateTicks;
@@ -46,6 +49,11 @@ public final class PacerLoad {
         this.loop = loop;
         this.lastTickNanos = now;
         this.overloadedUntilNanos = now;
+    }
+
+    /** Sets {@code hotline.rtp.overload-lag-limit}, at startup; zero turns overload admission off. */
+    static void configure(Duration lagLimit) {
+        lagLimitNanos = lagLimit.toNanos();
     }
 
     static PacerLoad register(Thread loop) {
@@ -62,7 +70,12 @@ public final class PacerLoad {
      * A tick ran at {@code now}, {@code lagNanos} after its deadline (negative: early).
      */
     void onTick(long now, long lagNanos) {
-        long window = ((lateTicks << 1) | (lagNanos > LAG_LIMIT_NANOS ? 1 : 0)) & WINDOW_MASK;
+        onTick(now, lagNanos, lagLimitNanos);
+    }
+
+    /** As {@link #onTick(long, long)}, with the limit given (tests). */
+    void onTick(long now, long lagNanos, long limitNanos) {
+        long window = ((lateTicks << 1) | (lagNanos > limitNanos ? 1 : 0)) & WINDOW_MASK;
         lateTicks = window;
         if (Long.bitCount(window) >= LATE_TICKS_TO_TRIP) {
             overloadedUntilNanos = now + HOLD_NANOS;
@@ -81,6 +94,9 @@ public final class PacerLoad {
 
     /** Whether any event loop with calls is overloaded now: new calls should be refused. */
     public static boolean anyLoopOverloaded() {
+        if (lagLimitNanos == 0) {
+            return false;
+        }
         long now = System.nanoTime();
         for (PacerLoad load : LOOPS.values()) {
             if (load.overloaded(now)) {

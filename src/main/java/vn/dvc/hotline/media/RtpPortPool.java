@@ -63,6 +63,7 @@ public class RtpPortPool {
 
     private static RtpConfig checked(RtpConfig config) {
         RtpConfigCheck.validate(config);
+        PacerLoad.configure(config.overloadLagLimit());
         return config;
     }
 

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** A plain {@link RtpConfig}, so tests build sessions without Quarkus. */
 record TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
-        SocketLayout socketLayout) implements RtpConfig {
+        SocketLayout socketLayout, Duration overloadLagLimit) implements RtpConfig {
+
+    TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
+            SocketLayout socketLayout) {
+        this(portMin, portMax, bindAddress, inactivityTimeout, socketLayout, Duration.ofMillis(5));
+    }
 
     /** Per-call sockets. */
     TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout) {
