@@ -33,8 +33,9 @@ case "$mode" in
     ;;
   jmh)
     shift || true
-    exec java -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 1s -i 5 -r 1s -tu ns -bm avgt \
-      -prof gc ${JMH_OPTS:-} "${1:-vn.dvc.hotline.bench}"
+    # JMH_OPTS replaces the default run lengths, e.g. JMH_OPTS='-f 1 -wi 2 -i 3' for a quick look
+    exec java -cp "$cp" org.openjdk.jmh.Main ${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s} -prof gc \
+      "${1:-vn.dvc.hotline.(bench|media)}"
     ;;
   *) echo "usage: $0 [jmh [regex] | load N [warmup measure loops]]" >&2; exit 2 ;;
 esac

@@ -46,7 +46,8 @@ final class RtpPacer {
 
     private final Vertx vertx;
     private final Thread thread;
-    private final long timerId;
+    /** The loop's periodic timer (package-private so that the JMH pacer benchmark can stop it). */
+    final long timerId;
     private RtpSession[] sessions = new RtpSession[16];
     private int size;
     private RtpSocket[] toFlush = new RtpSocket[4];
@@ -119,10 +120,14 @@ final class RtpPacer {
     }
 
     private void tick() {
+        tickAt(System.nanoTime());
+    }
+
+    /** One tick at {@code now}: the timer's work, callable directly by benchmarks with the timer stopped. */
+    void tickAt(long now) {
         if (size == 0) {
             return; // cancelled between the timer's firing and this run
         }
-        long now = System.nanoTime();
         long behind = now - next;
         long passed = deadlinesPassed(behind);
         if (passed == 0) {

@@ -165,6 +165,11 @@ public final class RtpSession {
                 .map(socket -> new RtpSession(vertx, context, socket, config));
     }
 
+    /** A session on a given socket, on the current (event-loop) context's thread: for benchmarks. */
+    static RtpSession on(Vertx vertx, ContextInternal context, RtpSocket socket, RtpConfig config) {
+        return new RtpSession(vertx, context, socket, config);
+    }
+
     /** The even port of the call's socket: the {@code m=audio} port of our SDP (shared by the loop's calls
      * with {@code per-event-loop}). */
     public int localPort() {
@@ -386,6 +391,11 @@ public final class RtpSession {
     /** {@code "rfc4733"} when a telephone-event type was negotiated, else {@code "inband"}. */
     public String dtmfMode() {
         return telephoneEventPt >= 0 ? "rfc4733" : "inband";
+    }
+
+    /** The pacer of this session's loop while started; null otherwise. */
+    RtpPacer pacer() {
+        return pacer;
     }
 
     /** The socket the session sends and receives on (its own, or its loop's shared one). */

@@ -92,6 +92,16 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     }
 
     /**
+     * A shared socket over a channel made elsewhere (benchmarks: a channel whose pipeline counts and drops
+     * what is written). The channel's handler is not this socket; nothing is received.
+     */
+    static RtpSocket over(Channel channel, int port) {
+        RtpSocket socket = new RtpSocket(null, port, true);
+        socket.channel = channel;
+        return socket;
+    }
+
+    /**
      * The socket for a new session on the current event-loop context: the loop's shared socket (bound on
      * first use) or a new one of its own. Completes on that context.
      */
