@@ -22,6 +22,7 @@ import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.portal.Tokens;
 import vn.dvc.hotline.sip.TestUserAgent;
 import vn.dvc.hotline.speech.PromptLibrary;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Whole calls over loopback against the running service: a JAIN-SIP user agent signals, a plain UDP socket is the
@@ -30,7 +31,8 @@ import vn.dvc.hotline.speech.PromptLibrary;
 @QuarkusTest
 class AnsweredCallTest {
 
-    private static final int SIP_PORT = 25060;
+    /** The service's SIP port (hotline.sip.port: 25060 in the test profile, overridable per run). */
+    private static final int SIP_PORT = ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class);
 
     @Inject
     PromptLibrary prompts;

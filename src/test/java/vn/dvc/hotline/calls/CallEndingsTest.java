@@ -19,6 +19,7 @@ import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.sip.TestUserAgent;
 import vn.dvc.hotline.speech.PromptLibrary;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 @QuarkusTest
 @TestProfile(ShortTimeoutsProfile.class)
@@ -29,7 +30,7 @@ class CallEndingsTest {
 
     @Test
     void aCallerWhoSendsNoRtpIsHungUpOnWithBye() throws Exception {
-        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", 25060)) {
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", sipPort())) {
             TestUserAgent.Call call = ua.invite(peer.offer(true));
             assertEquals(200, call.awaitFinal().getStatusCode());
             call.ack();
@@ -43,7 +44,7 @@ class CallEndingsTest {
     @Test
     void aKeyBySipInfoInterruptsThePromptToo() throws Exception {
         EncodedClip procedures = prompts.clip("procedures").orElseThrow();
-        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", 25060)) {
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", sipPort())) {
             TestUserAgent.Call call = ua.invite(peer.offer(true));
             assertEquals(200, call.awaitFinal().getStatusCode());
             peer.serviceAt(new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -68,5 +69,10 @@ class CallEndingsTest {
             assertEquals("sip-info", AnsweredCallTest.awaitRecord(call.callId(), "CALLER_HANGUP")
                     .getString("dtmfMode"));
         }
+    }
+
+    /** The service's SIP port (hotline.sip.port: 25060 in the test profile, overridable per run). */
+    private static int sipPort() {
+        return ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class);
     }
 }

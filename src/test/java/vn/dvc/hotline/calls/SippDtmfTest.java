@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import vn.dvc.hotline.portal.Tokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real third-party caller: SIPp (Debian's sip-tester) places a call, replays RFC 2833 key "1" from its own pcap
@@ -38,7 +39,7 @@ class SippDtmfTest {
         Path workDir = Files.createTempDirectory(Path.of("target"), "sipp-");
         Process sipp = new ProcessBuilder(SIPP, "-sf", scenario.toString(), "-m", "1", "-l", "1",
                 "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", "46000", "-p", "46100", "-timeout", "30s",
-                "-timeout_error", "-nostdin", "127.0.0.1:25060")
+                "-timeout_error", "-nostdin", "127.0.0.1:" + ConfigProvider.getConfig().getValue("hotline.sip.port", Integer.class))
                 .directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("sipp.out").toFile()).start();
         assertTrue(sipp.waitFor(60, TimeUnit.SECONDS), "SIPp did not finish within 60 s");
