@@ -161,9 +161,9 @@ public final class MediaEngineLoad {
                 cpu / (double) wall / (calls / 1000.0), sent, 100.0 * (1 - sent / expectedSent), received);
         long[] all = totals(sessions);
         System.out.printf("  since start: callers sent %d, service heard %d (%.3f%% lost); service sent %d, callers"
-                + " heard %d (%.3f%% lost); frames not sent %d%n", callerSent.get(), all[1],
+                + " heard %d (%.3f%% lost); frames not sent %d, late ticks (summed over calls) %d%n", callerSent.get(), all[1],
                 100.0 * (1 - all[1] / (double) callerSent.get()), all[0], callerReceived.get(),
-                100.0 * (1 - callerReceived.get() / (double) all[0]), all[2]);
+                100.0 * (1 - callerReceived.get() / (double) all[0]), all[2], all[3]);
         for (RtpSession s : sessions) {
             s.close();
         }
@@ -180,6 +180,7 @@ public final class MediaEngineLoad {
         AtomicLong sent = new AtomicLong();
         AtomicLong received = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        AtomicLong late = new AtomicLong();
         CompletableFuture<?>[] reads = new CompletableFuture<?>[sessions.size()];
         for (int i = 0; i < sessions.size(); i++) {
             RtpSession s = sessions.get(i);
@@ -188,12 +189,13 @@ public final class MediaEngineLoad {
                 sent.addAndGet(s.packetsSent());
                 received.addAndGet(s.packetsReceived());
                 failures.addAndGet(s.sendFailures());
+                late.addAndGet(s.lateTicks());
                 read.complete(null);
             });
             reads[i] = read;
         }
         CompletableFuture.allOf(reads).get(10, TimeUnit.SECONDS);
-        return new long[] {sent.get(), received.get(), failures.get()};
+        return new long[] {sent.get(), received.get(), failures.get(), late.get()};
     }
 
     /** Counts what the callers receive; one instance shared by all caller channels. */
