@@ -204,6 +204,11 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         return shared;
     }
 
+    /** The Netty channel class: epoll's where Vert.x uses the native transport. */
+    Class<?> channelType() {
+        return channel.getClass();
+    }
+
     boolean isOpen() {
         return channel != null && channel.isOpen();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import java.net.InetSocketAddress;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The calls of one event loop on its shared socket ({@code per-event-loop}): one port in every SDP answer,
  * inbound packets handed to their call by the caller's address, then by SSRC for callers behind one
- * address. Real sockets on loopback; ports 41300-41399.
+ * address. Real sockets on loopback, on Netty's epoll transport where the machine has it (as the service);
+ * {@link RtpSessionSharedSocketTest} covers the portable NIO transport. Ports 41300-41399.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RtpSharedSocketTest {
@@ -43,7 +45,8 @@ class RtpSharedSocketTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.vertx();
+        // the native transport where available, as in the service: epoll's recvmmsg/sendmmsg paths
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ctx = vertx.getOrCreateContext();
         pool = new RtpPortPool(41300, 41399);
     }
@@ -58,6 +61,13 @@ class RtpSharedSocketTest {
         }
         peers.forEach(RtpPeer::close);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theSocketIsOnVertxsTransport() {
+        RtpSession s = open();
+        String expected = vertx.isNativeTransportEnabled() ? "EpollDatagramChannel" : "NioDatagramChannel";
+        assertEquals(expected, call(() -> s.socket().channelType().getSimpleName()));
     }
 
     @Test
