@@ -60,8 +60,8 @@ public interface RtpConfig {
      * each such call takes the first new SSRC it hears, in the order the calls started. The pacer's frames
      * of all calls of the loop leave in one flush per 20 ms, which the epoll transport turns into
      * {@code sendmmsg} batches, and arrivals are read with {@code recvmmsg}: a few system calls per tick
-     * instead of one per packet, measured at about half the CPU per packet of {@code per-call}
-     * (bench/jmh, README "Media engine"). Only as many ports as event loops are used.
+     * instead of one per packet: measured (bench/jmh, 1,000 calls on 2 loops) at 2.8 µs of event-loop CPU
+     * per packet against 4.4 µs for {@code per-call}. Only as many ports as event loops are used.
      *
      * <p>{@code per-call}: a socket and port per call, from {@code port-min..port-max}; one system call per
      * packet each way. For trunks that insist on a distinct media port per call.
