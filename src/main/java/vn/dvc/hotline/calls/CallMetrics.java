@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.dvc.hotline.media.PacerLoad;
 
 /**
  * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
  * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
- * {@code hotline_rtp_late_ticks_total}, {@code hotline_dtmf_digits_total{mode}},
+ * {@code hotline_rtp_late_ticks_total}, {@code hotline_rtp_overloaded_loops}, {@code hotline_dtmf_digits_total{mode}},
  * {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and an atomic gauge, updated once per
  * call event, never per packet.
  */
@@ -28,6 +30,10 @@ public class CallMetrics {
     CallMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("hotline_calls_active", active);
+        // event loops whose RTP pacer falls behind: new calls are refused while this is above 0
+        Gauge.builder("hotline_rtp_overloaded_loops", PacerLoad::overloadedLoops)
+                .description("event loops whose RTP pacer is behind its deadlines (new calls get 503)")
+                .register(registry);
         this.setup = Timer.builder("hotline_call_setup").description("INVITE handled to 200 OK sent")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.packetsSent = Counter.builder("hotline_rtp_packets_sent").register(registry);

@@ -40,6 +40,11 @@ public final class RtpConfigCheck {
             throw bad("hotline.rtp.bind-address", "'" + bind + "' is not an IPv4 or IPv6 address; leave it unset"
                     + " to bind every interface");
         }
+        Duration lag = config.overloadLagLimit();
+        if (lag == null || lag.isNegative() || lag.compareTo(Duration.ofMillis(60)) > 0) {
+            throw bad("hotline.rtp.overload-lag-limit", "must be 0 (off) up to 60ms (three frames), e.g. 5ms, was "
+                    + lag);
+        }
         Duration timeout = config.inactivityTimeout();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw bad("hotline.rtp.inactivity-timeout", "must be positive, e.g. 30s, was " + timeout);

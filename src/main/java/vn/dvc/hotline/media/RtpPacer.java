@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * session advances its RTP timestamp over them ({@link RtpSendState#framesSkipped}, which also sets the
  * marker) and its prompt resumes where it was, so the caller hears a gap rather than losing words.
  *
+ * <p>Sessions only queue their packets; the pacer flushes each socket written to once, after the whole tick,
+ * so a shared socket sends the tick's packets in {@code sendmmsg} batches. Every tick's lag is reported to
+ * the loop's {@link PacerLoad}, which admission consults.
+ *
  * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
  * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
  * runs no callback of the call orchestration: sessions defer those to their context, so the session array
@@ -42,9 +46,13 @@ final class RtpPacer {
 
     private final Vertx vertx;
     private final Thread thread;
-    private final long timerId;
+    /** The loop's periodic timer (package-private so that the JMH pacer benchmark can stop it). */
+    final long timerId;
     private RtpSession[] sessions = new RtpSession[16];
     private int size;
+    private RtpSocket[] toFlush = new RtpSocket[4];
+    private int toFlushCount;
+    private final PacerLoad load;
     private long next;
     private long ticks;
     private long lateTicks;
@@ -53,6 +61,7 @@ final class RtpPacer {
     private RtpPacer(Vertx vertx, Thread thread) {
         this.vertx = vertx;
         this.thread = thread;
+        this.load = PacerLoad.register(thread);
         this.next = System.nanoTime() + PERIOD_NANOS;
         this.timerId = vertx.setPeriodic(PERIOD_MILLIS, id -> tick());
     }
@@ -98,6 +107,7 @@ final class RtpPacer {
         if (size == 0) {
             vertx.cancelTimer(timerId);
             PACERS.remove(thread, this);
+            PacerLoad.unregister(thread, load);
         }
     }
 
@@ -110,15 +120,20 @@ final class RtpPacer {
     }
 
     private void tick() {
+        tickAt(System.nanoTime());
+    }
+
+    /** One tick at {@code now}: the timer's work, callable directly by benchmarks with the timer stopped. */
+    void tickAt(long now) {
         if (size == 0) {
             return; // cancelled between the timer's firing and this run
         }
-        long now = System.nanoTime();
         long behind = now - next;
         long passed = deadlinesPassed(behind);
         if (passed == 0) {
             return;
         }
+        load.onTick(now, behind);
         int skip = framesToSkip(passed);
         int due = (int) (passed - skip);
         boolean late = behind > LATE_NANOS;
@@ -131,6 +146,19 @@ final class RtpPacer {
         for (int i = 0; i < size; i++) {
             sessions[i].pace(now, due, skip, late);
         }
+        for (int i = 0; i < toFlushCount; i++) {
+            toFlush[i].flush();
+            toFlush[i] = null;
+        }
+        toFlushCount = 0;
+    }
+
+    /** Flushes {@code socket} once this tick's frames are all queued. Called by sessions during a tick. */
+    void flushAfterTick(RtpSocket socket) {
+        if (toFlushCount == toFlush.length) {
+            toFlush = Arrays.copyOf(toFlush, toFlushCount * 2);
+        }
+        toFlush[toFlushCount++] = socket;
     }
 
     /**

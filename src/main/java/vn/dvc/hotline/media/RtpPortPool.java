@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * The even ports of {@code hotline.rtp.port-min..port-max}, handed out one per call.
+ * The even ports of {@code hotline.rtp.port-min..port-max}, handed out one per call
+ * ({@code socket-layout=per-call}) or one per event loop ({@code per-event-loop}).
  *
  * <p>Free ports wait in a FIFO queue, so a released port goes to the back and is reused as late as
  * possible: stray packets still addressed to an ended call then do not reach the next call on the same
@@ -63,6 +64,7 @@ public class RtpPortPool {
 
     private static RtpConfig checked(RtpConfig config) {
         RtpConfigCheck.validate(config);
+        PacerLoad.configure(config.overloadLagLimit());
         return config;
     }
 

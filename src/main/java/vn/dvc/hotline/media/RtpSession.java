@@ -2,26 +2,22 @@ package vn.dvc.hotline.media;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.vertx.core.AsyncResult;
+import io.netty.channel.socket.DatagramPacket;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
-import io.vertx.core.net.SocketAddress;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
- * The RTP media of one call: one UDP socket on an even port, the outgoing G.711 stream paced by the
- * event loop's {@link RtpPacer}, and the caller's packets turned into digits.
+ * The RTP media of one call: its place on an {@link RtpSocket} (its own, or its event loop's shared one,
+ * per {@code hotline.rtp.socket-layout}), the outgoing G.711 stream paced by the event loop's
+ * {@link RtpPacer}, and the caller's packets turned into digits.
  *
  * <h2>Sending (RFC 3550, RFC 3551)</h2>
  * One SSRC per call, kept across re-INVITEs; sequence +1 per packet; timestamp +160 per 20 ms frame, also
@@ -33,7 +29,9 @@ import org.jboss.logging.Logger;
  *
  * <h2>Receiving: strict source</h2>
  * Only packets whose source IP <em>and port</em> equal the SDP's address are accepted; all others are
- * dropped and counted in {@link #packetsDropped()} only. A trunk behind NAT that signals one address and
+ * dropped and counted (in {@link #packetsDropped()} on a call's own socket, by the shared socket
+ * otherwise, which cannot tell whose they were). When several calls of one shared socket signalled the
+ * same address and port, the caller's SSRC tells them apart (see {@link RtpSocket}). A trunk behind NAT that signals one address and
  * sends from another is thus refused: trunks send media from the address they signal, and accepting any
  * port of that IP would let anyone on the trunk's host inject digits. Latching is therefore only the
  * confirmation that the caller's media arrives ({@link #latched()}); it never moves where we send or whom
@@ -49,8 +47,9 @@ import org.jboss.logging.Logger;
  * the very next frame sent.
  *
  * <h2>Thread model</h2>
- * A session belongs to the event-loop context it was opened on (the call's): its socket was created there,
- * so received packets are handled there, and every method must be called on that event loop's thread
+ * A session belongs to the event-loop context it was opened on (the call's): its socket is registered on
+ * that context's event loop, so received packets are handled on that thread (the digit listener then runs
+ * with the call's context current), and every method must be called on that event loop's thread
  * (from the call's context or a context duplicated from it), except {@link #close()}, which hops there
  * from any thread. No locks. The pacer calls {@link #pace} on the same thread; it never runs a listener
  * inline: {@code onFinished} and the inactivity listener are posted to the call's context, and the digit
@@ -58,12 +57,14 @@ import org.jboss.logging.Logger;
  * call's context (from elsewhere they may be stale).
  *
  * <h2>Cost per packet</h2>
- * Sending takes one 172-byte direct buffer from Netty's pooled allocator (recycled, released when the
- * write completes), the frame is copied into it from the pre-encoded clip, and Vert.x's
- * {@code DatagramSocket.send} adds its own small objects (a Buffer wrapper, a promise, the resolved address,
- * a datagram envelope, a completion listener). Receiving, Vert.x copies the datagram to a heap buffer and
- * wraps it with the sender's address; parsing and DTMF detection allocate nothing. Nothing is logged per
- * packet.
+ * Each session owns one 172-byte pooled direct buffer and one envelope naming the caller's address,
+ * made at open and at each re-INVITE: per packet the header is written in place, the frame copied from
+ * the pre-encoded clip, and the buffer retained once and written with the void promise; the transport
+ * releases it when sent, so the next tick finds it free. A catch-up burst (several frames in one tick)
+ * takes an extra pooled buffer for the frames after the first; a socket whose queue is over Netty's
+ * high-water mark is backed up, and its frames are skipped rather than queued without bound. The pacer flushes once per tick. Receiving, the packet is
+ * parsed in the transport's pooled buffer; parsing and DTMF detection allocate nothing. Nothing is logged
+ * per packet.
  */
 public final class RtpSession {
 
@@ -72,18 +73,18 @@ public final class RtpSession {
 
     static final int PACKET_LENGTH = RtpPacket.HEADER_LENGTH + EncodedClip.FRAME_BYTES;
 
-    private static final Logger LOG = Logger.getLogger(RtpSession.class);
-    /** How many ports {@link #open} tries when binding fails (another process holds the port). */
-    private static final int BIND_ATTEMPTS = 8;
     private static final EncodedClip SILENCE = EncodedClip.silence(1);
     private static final EncodedClip[] NO_CLIPS = new EncodedClip[0];
 
     private final Vertx vertx;
-    private final Context context;
+    private final ContextInternal context;
     private final Thread thread;
-    private final DatagramSocket socket;
-    private final RtpPortPool ports;
+    private final RtpSocket socket;
     private final int localPort;
+    /** The packet buffer, written in place for every frame; the transport holds one reference in flight. */
+    private final ByteBuf packet;
+    /** The packet addressed to the caller; replaced when the address changes. */
+    private DatagramPacket envelope;
     private final long inactivityNanos;
     private final RtpSendState send;
     private final TelephoneEventDecoder telephoneEvents = new TelephoneEventDecoder();
@@ -95,8 +96,6 @@ public final class RtpSession {
     int pacerIndex = -1;
 
     private InetSocketAddress remote;
-    private String remoteHost;
-    private int remotePort;
     private Law law;
     private int telephoneEventPt = NO_TELEPHONE_EVENT;
 
@@ -130,68 +129,49 @@ public final class RtpSession {
     private long packetsMalformed;
     private long lateTicks;
     private long sendFailures;
+    private long framesBackedUp;
 
-    private RtpSession(Vertx vertx, Context context, DatagramSocket socket, RtpPortPool ports, int localPort,
-            RtpConfig config) {
+    private RtpSession(Vertx vertx, ContextInternal context, RtpSocket socket, RtpConfig config) {
         this.vertx = vertx;
         this.context = context;
         this.thread = Thread.currentThread();
         this.socket = socket;
-        this.ports = ports;
-        this.localPort = localPort;
+        this.localPort = socket.port();
         this.inactivityNanos = config.inactivityTimeout().toNanos();
         // RFC 3550 §5.1: random SSRC, first sequence and timestamp. ThreadLocalRandom takes no lock on the
         // loop; the strict source rule, not unpredictability, is what keeps foreign packets out.
         this.send = RtpSendState.random(ThreadLocalRandom.current());
-        socket.handler(this::onPacket);
-        socket.exceptionHandler(this::onSocketError);
+        this.packet = PooledByteBufAllocator.DEFAULT.directBuffer(PACKET_LENGTH, PACKET_LENGTH);
     }
 
     /**
-     * Binds an even port from the pool on the current context, which must be the call's event-loop context;
-     * the future completes on that context. A port that fails to bind is given back (to the end of the
-     * pool's queue) and the next one is tried, up to 8 times.
+     * Opens the media of a call on the current context, which must be the call's event-loop context: with
+     * {@code hotline.rtp.socket-layout=per-call} binds an even port of its own from the pool (a port that
+     * fails to bind goes back to the end of the pool's queue and the next one is tried, up to 8 times);
+     * with {@code per-event-loop} joins the loop's shared socket, bound on the loop's first call. The future
+     * completes on that context.
      *
      * @return the session, or a failure if not on an event-loop context, if every port is in use, or if no
      *     port could be bound
      */
     public static Future<RtpSession> open(Vertx vertx, RtpPortPool ports, RtpConfig config) {
-        Context context = Vertx.currentContext();
-        if (context == null || !context.isEventLoopContext()) {
+        Context current = Vertx.currentContext();
+        if (current == null || !current.isEventLoopContext()) {
             return Future.failedFuture(new IllegalStateException(
                     "RtpSession.open must be called on the call's event-loop context"));
         }
-        String bindAddress = RtpConfigCheck.bindAddress(config);
-        return bind(vertx, context, ports, config, bindAddress, BIND_ATTEMPTS);
+        ContextInternal context = (ContextInternal) current;
+        return RtpSocket.forSession((VertxInternal) vertx, context, ports, config)
+                .map(socket -> new RtpSession(vertx, context, socket, config));
     }
 
-    private static Future<RtpSession> bind(Vertx vertx, Context context, RtpPortPool ports, RtpConfig config,
-            String bindAddress, int attemptsLeft) {
-        OptionalInt acquired = ports.acquire();
-        if (acquired.isEmpty()) {
-            return Future.failedFuture(new IllegalStateException("no free RTP port: all " + ports.capacity()
-                    + " even ports of hotline.rtp.port-min..port-max (" + ports.portMin() + ".." + ports.portMax()
-                    + ") are in use"));
-        }
-        int port = acquired.getAsInt();
-        DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(bindAddress.indexOf(':') >= 0);
-        DatagramSocket socket = vertx.createDatagramSocket(options);
-        return socket.listen(port, bindAddress).transform(ar -> {
-            if (ar.succeeded()) {
-                return Future.succeededFuture(new RtpSession(vertx, context, socket, ports, port, config));
-            }
-            socket.close();
-            ports.release(port);
-            LOG.debugf("RTP port %s:%d did not bind (%s)", bindAddress, port, ar.cause().getMessage());
-            if (attemptsLeft > 1) {
-                return bind(vertx, context, ports, config, bindAddress, attemptsLeft - 1);
-            }
-            return Future.failedFuture(new IllegalStateException("could not bind an RTP port on " + bindAddress
-                    + " after " + BIND_ATTEMPTS + " attempts", ar.cause()));
-        });
+    /** A session on a given socket, on the current (event-loop) context's thread: for benchmarks. */
+    static RtpSession on(Vertx vertx, ContextInternal context, RtpSocket socket, RtpConfig config) {
+        return new RtpSession(vertx, context, socket, config);
     }
 
-    /** The bound even port: the {@code m=audio} port of our SDP. */
+    /** The even port of the call's socket: the {@code m=audio} port of our SDP (shared by the loop's calls
+     * with {@code per-event-loop}). */
     public int localPort() {
         return localPort;
     }
@@ -217,6 +197,7 @@ public final class RtpSession {
         }
         setRemote(remote, law, telephoneEventPt);
         started = true;
+        socket.addRoute(this.remote, this);
         lastHeardNanos = System.nanoTime();
         pacer = RtpPacer.join(vertx, this);
     }
@@ -234,7 +215,9 @@ public final class RtpSession {
             throw new IllegalStateException("update() needs a started, open session");
         }
         int previousPt = this.telephoneEventPt;
+        socket.removeRoute(this.remote, this);
         setRemote(remote, law, telephoneEventPt);
+        socket.addRoute(this.remote, this);
         if (previousPt != telephoneEventPt) {
             telephoneEvents.reset();
             if (inBand != null) {
@@ -258,10 +241,12 @@ public final class RtpSession {
             throw new IllegalArgumentException("telephone-event payload type must be 0..127 or -1, was "
                     + telephoneEventPt);
         }
+        if (!remote.equals(this.remote)) {
+            // a new caller address: the SSRC it sends with is learnt afresh
+            ssrcSeen = false;
+        }
         this.remote = remote;
-        // The textual form Vert.x reports for a sender is getHostAddress(): compare like with like.
-        this.remoteHost = remote.getAddress().getHostAddress();
-        this.remotePort = remote.getPort();
+        this.envelope = new DatagramPacket(packet, remote);
         this.law = law;
         this.telephoneEventPt = telephoneEventPt;
         this.latched = false;
@@ -362,9 +347,12 @@ public final class RtpSession {
         return packetsReceived;
     }
 
-    /** Packets dropped because they came from another address or port than the SDP's, or before start. */
+    /**
+     * Packets dropped because they came from another address or port than the SDP's, or before start: on
+     * a call's own socket; a shared socket counts those itself, since they belong to no call.
+     */
     public long packetsDropped() {
-        return packetsDropped;
+        return packetsDropped + (socket.isShared() ? 0 : socket.packetsFromUnknownSources());
     }
 
     /** Packets from the caller's address that were not valid RTP. */
@@ -377,9 +365,12 @@ public final class RtpSession {
         return lateTicks;
     }
 
-    /** Sends the socket reported as failed (the packet was lost). */
+    /**
+     * Frames not sent: the transport failed them, or the previous packet was still queued in a backed-up
+     * socket when the next was due.
+     */
     public long sendFailures() {
-        return sendFailures;
+        return sendFailures + framesBackedUp;
     }
 
     /** Whether a valid packet has come from the SDP's address since start or the last update. */
@@ -402,13 +393,23 @@ public final class RtpSession {
         return telephoneEventPt >= 0 ? "rfc4733" : "inband";
     }
 
+    /** The pacer of this session's loop while started; null otherwise. */
+    RtpPacer pacer() {
+        return pacer;
+    }
+
+    /** The socket the session sends and receives on (its own, or its loop's shared one). */
+    RtpSocket socket() {
+        return socket;
+    }
+
     /** The context the session belongs to: the call's. */
     public Context context() {
         return context;
     }
 
     /**
-     * Stops sending, closes the socket and gives the port back once the socket is closed. Idempotent; from
+     * Stops sending and receiving; a call's own socket is closed and its port given back once closed. Idempotent; from
      * another thread it hops to the call's context. Pending {@code onFinished} and inactivity callbacks are
      * dropped.
      */
@@ -431,7 +432,13 @@ public final class RtpSession {
             pacer.leave(this);
             pacer = null;
         }
-        socket.close().onComplete(ar -> ports.release(localPort));
+        if (started) {
+            socket.removeRoute(remote, this);
+        }
+        if (!socket.isShared()) {
+            socket.close();
+        }
+        packet.release(); // a packet still in flight keeps the buffer until the transport is done with it
     }
 
     // ---- pacer side -------------------------------------------------------------------------------
@@ -461,31 +468,32 @@ public final class RtpSession {
     }
 
     private void sendFrame() {
-        ByteBuf packet = PooledByteBufAllocator.DEFAULT.directBuffer(PACKET_LENGTH, PACKET_LENGTH);
-        try {
-            send.writeNextHeader(packet, 0, law.payloadType());
-            if (clips.length > 0) {
-                clips[clipIndex].copyFrame(law, frameIndex, packet, RtpPacket.HEADER_LENGTH);
-                advance();
-            } else {
-                SILENCE.copyFrame(law, 0, packet, RtpPacket.HEADER_LENGTH);
-            }
-            packet.writerIndex(PACKET_LENGTH);
-            // Vert.x hands Netty an unreleasable view of a pooled buffer, so it is released here, when the
-            // write is done (at once on the event loop unless the socket's send buffer is full).
-            socket.send(Buffer.buffer(packet), remotePort, remoteHost, ar -> sent(ar, packet));
-            packetsSent++;
-        } catch (RuntimeException e) {
-            packet.release();
-            sendFailures++;
+        ByteBuf buf = packet;
+        DatagramPacket datagram = envelope;
+        if (packet.refCnt() == 1) {
+            packet.retain(); // the transport's reference, released when the datagram is written
+        } else if (socket.isWritable()) {
+            // a catch-up burst: this tick's previous frame is still queued; this one gets a buffer of its own
+            buf = PooledByteBufAllocator.DEFAULT.directBuffer(PACKET_LENGTH, PACKET_LENGTH);
+            datagram = new DatagramPacket(buf, remote);
+        } else {
+            // the socket is backed up: skip the frame rather than queue without bound
+            framesBackedUp++;
+            send.framesSkipped(1);
+            return;
         }
-    }
-
-    private void sent(AsyncResult<Void> ar, ByteBuf packet) {
-        packet.release();
-        if (ar.failed()) {
-            sendFailures++;
+        send.writeNextHeader(buf, 0, law.payloadType());
+        if (clips.length > 0) {
+            clips[clipIndex].copyFrame(law, frameIndex, buf, RtpPacket.HEADER_LENGTH);
+            advance();
+        } else {
+            SILENCE.copyFrame(law, 0, buf, RtpPacket.HEADER_LENGTH);
         }
+        buf.setIndex(0, PACKET_LENGTH);
+        if (socket.write(datagram)) {
+            pacer.flushAfterTick(socket);
+        }
+        packetsSent++;
     }
 
     private void advance() {
@@ -531,17 +539,25 @@ public final class RtpSession {
 
     // ---- receive side -----------------------------------------------------------------------------
 
-    private void onPacket(DatagramPacket datagram) {
+    /** Whether a caller SSRC has been heard since start or the last change of address. */
+    boolean hasCallerSsrc() {
+        return ssrcSeen;
+    }
+
+    /** The caller's last SSRC; meaningful when {@link #hasCallerSsrc()}. */
+    int callerSsrc() {
+        return lastSsrc;
+    }
+
+    /**
+     * One packet from the caller's address, in the transport's buffer (readable bytes; valid during the
+     * call only). Called by the socket on this session's event loop.
+     */
+    void receive(ByteBuf buf) {
         if (closed || !started) {
             packetsDropped++;
             return;
         }
-        SocketAddress sender = datagram.sender();
-        if (sender.port() != remotePort || !remoteHost.equals(sender.hostAddress())) {
-            packetsDropped++;
-            return;
-        }
-        ByteBuf buf = datagram.data().getByteBuf();
         char digit;
         try {
             if (!RtpPacket.isValid(buf)) {
@@ -558,7 +574,14 @@ public final class RtpSession {
             return;
         }
         if (digit != DtmfEvent.NONE && digitListener != null) {
-            digitListener.accept(digit);
+            // the socket's handler runs on the loop's thread but outside any Vert.x context: make the
+            // call's current, as a Vert.x handler would have it, for what the listener starts
+            ContextInternal previous = context.beginDispatch();
+            try {
+                digitListener.accept(digit);
+            } finally {
+                context.endDispatch(previous);
+            }
         }
     }
 
@@ -594,11 +617,6 @@ public final class RtpSession {
             }
         }
         return digit;
-    }
-
-    private void onSocketError(Throwable error) {
-        // An unconnected UDP socket reports almost nothing; never per packet, so a log line is affordable.
-        LOG.debugf("RTP socket on port %d: %s", localPort, error.toString());
     }
 
     private void checkThread(String method) {

@@ -4,8 +4,9 @@
  * <h2>Contract for the call orchestration</h2>
  * <ul>
  *   <li>{@link vn.dvc.hotline.media.RtpSession#open RtpSession.open(vertx, ports, config)} on the call's
- *       event-loop context binds an even port from {@link vn.dvc.hotline.media.RtpPortPool} (configured by
- *       {@link vn.dvc.hotline.media.RtpConfig}, prefix {@code hotline.rtp}); its
+ *       event-loop context joins that loop's shared socket, or binds an even port of its own, from
+ *       {@link vn.dvc.hotline.media.RtpPortPool} ({@code hotline.rtp.socket-layout}, see
+ *       {@link vn.dvc.hotline.media.RtpConfig}); its
  *       {@link vn.dvc.hotline.media.RtpSession#localPort() localPort()} goes into the SDP answer.</li>
  *   <li>On ACK: {@code start(remote, law, telephoneEventPt)}; on re-INVITE: {@code update(...)} and
  *       {@code hold(true/false)}; prompts with {@code play(clips, onFinished)} /
@@ -19,7 +20,10 @@
  * <h2>Threads</h2>
  * A session lives on its call's event loop: socket handlers, listeners and every method run there. One
  * {@link vn.dvc.hotline.media.RtpPacer} per event loop sends the due frame of every session of that loop
- * on absolute 20 ms deadlines. The codecs ({@link vn.dvc.hotline.media.G711},
+ * on absolute 20 ms deadlines and flushes each socket once per tick; its lag feeds
+ * {@link vn.dvc.hotline.media.PacerLoad}, which the SIP admission reads to refuse new calls while a loop
+ * falls behind. Sockets are Netty channels on the loop ({@link vn.dvc.hotline.media.RtpSocket}), not
+ * Vert.x datagram sockets, so that a packet costs no allocation on our side. The codecs ({@link vn.dvc.hotline.media.G711},
  * {@link vn.dvc.hotline.media.RtpPacket}, {@link vn.dvc.hotline.media.TelephoneEventDecoder},
  * {@link vn.dvc.hotline.media.GoertzelDtmfDetector}) are socket-free and allocate nothing per packet;
  * {@link vn.dvc.hotline.media.EncodedClip} is immutable and shared by all calls.

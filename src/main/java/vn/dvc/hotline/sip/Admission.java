@@ -3,11 +3,17 @@ package vn.dvc.hotline.sip;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import vn.dvc.hotline.media.PacerLoad;
 
 /**
  * The admission policy of one endpoint, consulted by {@link AdmissionValve} for every incoming
  * request before the stack allocates a transaction.
+ *
+ * <p>A new INVITE is refused with 503 and Retry-After beyond {@code hotline.calls.max-concurrent}, and
+ * also while the media engine is overloaded (an event loop's pacer falls behind its deadlines, see
+ * {@link PacerLoad}): capacity is what the machine keeps up with, not a fixed count.
  *
  * <p>Thread model: read on JAIN-SIP threads, concurrently; immutable apart from the volatile drain
  * flag and the lock-free counters, so no locks.
@@ -27,9 +33,20 @@ final class Admission {
     private final int retryAfterSeconds;
     private final SipCounters counters;
     private final Map<String, ?> activeCallIds;
+    private final BooleanSupplier overloaded;
     private volatile boolean draining;
 
+    /** Refuses new calls also while an event loop's RTP pacer falls behind ({@link PacerLoad}). */
     Admission(EndpointSettings settings, SipCounters counters, Map<String, ?> activeCallIds) {
+        this(settings, counters, activeCallIds, PacerLoad::anyLoopOverloaded);
+    }
+
+    /**
+     * @param overloaded whether the media engine is overloaded now; read at each new INVITE, on SIP threads
+     */
+    Admission(EndpointSettings settings, SipCounters counters, Map<String, ?> activeCallIds,
+            BooleanSupplier overloaded) {
+        this.overloaded = overloaded;
         this.allow = settings.allow();
         this.maxConcurrent = settings.maxConcurrent();
         this.retryAfterSeconds = settings.retryAfterSeconds();
@@ -87,8 +104,9 @@ final class Admission {
         if (draining && (invite || "OPTIONS".equals(method))) {
             return Verdict.UNAVAILABLE;
         }
-        if (invite && counters.activeCalls() >= maxConcurrent && !activeCallIds.containsKey(callId)
-                && !knownTransaction.test(null)) {
+        if (invite && (counters.activeCalls() >= maxConcurrent || overloaded.getAsBoolean())
+                && !activeCallIds.containsKey(callId) && !knownTransaction.test(null)) {
+            // beyond capacity, or the loops no longer keep RTP time: the calls up must not suffer
             return Verdict.UNAVAILABLE;
         }
         return Verdict.PASS;

@@ -23,6 +23,7 @@ import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.portal.Tokens;
 import vn.dvc.hotline.sip.TestUserAgent;
 import vn.dvc.hotline.speech.PromptLibrary;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Whole calls over loopback against the running service: a JAIN-SIP user agent signals, a plain UDP socket is the

@@ -20,6 +20,7 @@ import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.sip.TestUserAgent;
 import vn.dvc.hotline.speech.PromptLibrary;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 @QuarkusTest
 @TestProfile(ShortTimeoutsProfile.class)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import vn.dvc.hotline.portal.Tokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real third-party caller: SIPp (Debian's sip-tester) places a call, replays RFC 2833 key "1" from its own pcap

@@ -40,6 +40,11 @@ final class RtpPeer implements AutoCloseable {
         this("127.0.0.1");
     }
 
+    /** The SSRC of the packets sent from now on. */
+    void ssrc(int ssrc) {
+        this.ssrc = ssrc;
+    }
+
     InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }

@@ -142,6 +142,12 @@ class RtpPortPoolTest {
                 timeout));
         assertMessage("hotline.rtp.inactivity-timeout", new TestRtpConfig(20000, 29999, Optional.empty(),
                 Duration.ZERO));
+        RtpConfig.SocketLayout shared = RtpConfig.SocketLayout.PER_EVENT_LOOP;
+        assertMessage("hotline.rtp.overload-lag-limit", new TestRtpConfig(20000, 29999, Optional.empty(), timeout,
+                shared, Duration.ofMillis(-1)));
+        assertMessage("hotline.rtp.overload-lag-limit", new TestRtpConfig(20000, 29999, Optional.empty(), timeout,
+                shared, Duration.ofMillis(61)));
+        RtpConfigCheck.validate(new TestRtpConfig(20000, 29999, Optional.empty(), timeout, shared, Duration.ZERO));
         RtpConfigCheck.validate(new TestRtpConfig(20000, 29999, Optional.empty(), timeout));
         RtpConfigCheck.validate(new TestRtpConfig(20000, 29999, Optional.of(" 10.1.2.3 "), timeout));
         RtpConfigCheck.validate(new TestRtpConfig(20000, 29999, Optional.of("::"), timeout));

@@ -35,8 +35,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link RtpSession} over loopback against a plain {@link java.net.DatagramSocket} peer ({@link RtpPeer}).
- * Ports 41000-41199 (sessions) and 41900-41919 (pool edge cases), away from other tests.
+ * {@link RtpSession} over loopback against a plain {@link java.net.DatagramSocket} peer ({@link RtpPeer}),
+ * each call on a socket of its own ({@code per-call}); {@link RtpSessionSharedSocketTest} runs the same
+ * tests on the loop's shared socket. Ports 41000-41199 (sessions) and 41900-41919 (pool edge cases), away
+ * from other tests.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RtpSessionTest {
@@ -277,7 +279,7 @@ class RtpSessionTest {
         peer.sendRtp(target, false, 0, 320, silence);
         awaitTrue(() -> call(s::packetsReceived) == 1, "the peer's packet");
         assertTrue(call(s::latched));
-        assertEquals(otherHost != null ? 4 : 2, call(s::packetsDropped));
+        assertEquals(otherHost != null ? 4 : 2, dropped(s));
 
         otherPort.sendEvent(target, TE, true, 2400, 7, false, 160);
         peer.sendRtp(target, false, 0, 480, silence);
@@ -475,7 +477,7 @@ class RtpSessionTest {
         first.sendEvent(target, 96, true, 800, 3, false, 160);
         second.sendEvent(target, 96, true, 800, 4, false, 160);
         awaitTrue(() -> call(s::packetsReceived) == 1, "the new address is heard");
-        assertEquals(1, call(s::packetsDropped));
+        assertEquals(1, dropped(s));
     }
 
     @Test
@@ -484,7 +486,12 @@ class RtpSessionTest {
         RtpPeer peer = peer();
         RtpSession s = open(config(NEVER));
         RtpSession other = open(config(NEVER));
-        assertEquals(before - 2, pool.available());
+        if (shared()) {
+            assertEquals(s.localPort(), other.localPort(), "the calls of one loop share its socket");
+            assertEquals(before - 1, pool.available(), "one port for the loop");
+        } else {
+            assertEquals(before - 2, pool.available());
+        }
         on(() -> {
             s.start(peer.address(), Law.PCMU, TE);
             s.play(List.of(clip(100, 8)), () -> {
@@ -494,12 +501,13 @@ class RtpSessionTest {
         received(peer.receive(1000));
         on(s::close);
         on(s::close);
-        awaitTrue(() -> pool.available() == before - 1, "port released");
+        awaitTrue(() -> pool.available() == before - 1, shared() ? "the shared port stays" : "port released");
         peer.drain(100);
         assertNull(peer.receive(300), "nothing is sent after close");
         assertTrue(call(s::isClosed));
         other.close(); // from the test thread: hops to the call's context
-        awaitTrue(() -> pool.available() == before, "port released from a foreign thread");
+        int after = shared() ? before - 1 : before; // a shared socket lives as long as its loop
+        awaitTrue(() -> pool.available() == after, "port released from a foreign thread");
         awaitTrue(() -> call(RtpPacer::count) == 0, "the loop's pacer stops with its last session");
         assertThrows(IllegalStateException.class, () -> callChecked(() -> {
             s.start(peer.address(), Law.PCMU, TE);
@@ -524,6 +532,7 @@ class RtpSessionTest {
 
     @Test
     void exhaustedPoolFailsAndABusyPortIsSkipped() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(shared(), "per-call ports only");
         RtpPortPool small = new RtpPortPool(41900, 41903);
         RtpConfig config = TestRtpConfig.loopback(41900, 41903, NEVER);
         sessions.add(open(small, config));
@@ -543,8 +552,22 @@ class RtpSessionTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
+    /** The socket layout under test. */
+    RtpConfig.SocketLayout layout() {
+        return RtpConfig.SocketLayout.PER_CALL;
+    }
+
+    private boolean shared() {
+        return layout() == RtpConfig.SocketLayout.PER_EVENT_LOOP;
+    }
+
     private RtpConfig config(Duration inactivity) {
-        return TestRtpConfig.loopback(41000, 41199, inactivity);
+        return TestRtpConfig.loopback(41000, 41199, inactivity, layout());
+    }
+
+    /** Packets from strangers: counted by the call's own socket, or by the shared one. */
+    private long dropped(RtpSession s) {
+        return call(() -> shared() ? s.socket().packetsFromUnknownSources() : s.packetsDropped());
     }
 
     private RtpSession open(RtpConfig config) {

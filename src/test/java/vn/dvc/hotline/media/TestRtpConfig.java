@@ -4,11 +4,26 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A plain {@link RtpConfig}, so tests build sessions without Quarkus. */
-record TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout)
-        implements RtpConfig {
+record TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
+        SocketLayout socketLayout, Duration overloadLagLimit) implements RtpConfig {
 
-    /** Loopback only, in a range of the ephemeral test ports 41000-41999. */
+    TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
+            SocketLayout socketLayout) {
+        this(portMin, portMax, bindAddress, inactivityTimeout, socketLayout, Duration.ofMillis(5));
+    }
+
+    /** Per-call sockets. */
+    TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout) {
+        this(portMin, portMax, bindAddress, inactivityTimeout, SocketLayout.PER_CALL);
+    }
+
+    /** Loopback only, per-call sockets, in a range of the ephemeral test ports 41000-41999. */
     static TestRtpConfig loopback(int portMin, int portMax, Duration inactivityTimeout) {
-        return new TestRtpConfig(portMin, portMax, Optional.of("127.0.0.1"), inactivityTimeout);
+        return loopback(portMin, portMax, inactivityTimeout, SocketLayout.PER_CALL);
+    }
+
+    /** Loopback only, in the given layout. */
+    static TestRtpConfig loopback(int portMin, int portMax, Duration inactivityTimeout, SocketLayout layout) {
+        return new TestRtpConfig(portMin, portMax, Optional.of("127.0.0.1"), inactivityTimeout, layout);
     }
 }

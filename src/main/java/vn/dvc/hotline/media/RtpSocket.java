@@ -1,0 +1,371 @@
+package vn.dvc.hotline.media;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * One UDP socket of the media engine: a Netty datagram channel registered on one Vert.x event loop, used
+ * by one call ({@link RtpConfig.SocketLayout#PER_CALL}) or by every call of its loop
+ * ({@link RtpConfig.SocketLayout#PER_EVENT_LOOP}).
+ *
+ * <h2>Why Netty directly</h2>
+ * Vert.x's {@code DatagramSocket.send} allocates about 700 bytes per packet (a buffer wrapper, a promise,
+ * the resolved address, an envelope, a listener) and flushes each packet alone. Here a session writes its
+ * own pooled direct buffer in a reused envelope with the void promise, and the pacer flushes each socket
+ * once per tick: with several packets queued the epoll transport sends them with one {@code sendmmsg}.
+ * Arrivals are read in batches with {@code recvmmsg} (epoll only) and parsed in place.
+ *
+ * <h2>Inbound: strict source, then SSRC</h2>
+ * A packet goes to the session whose SDP named the sender's IP and port. Several sessions may have named
+ * the same IP and port (a media gateway that multiplexes calls on one port): then the packet goes to the
+ * one whose caller SSRC it carries, else to the first of them, in start order, that has not heard an SSRC
+ * yet, else it is dropped. Packets from any other address are dropped and counted in
+ * {@link #packetsFromUnknownSources()}; nothing received throws.
+ *
+ * <p>Thread model: confined to its event loop's thread (the channel's handler runs there, and sessions of
+ * that loop call in from there); no locks. Only the registry of shared sockets is a concurrent map,
+ * touched when a loop opens its shared socket or loses it.
+ */
+final class RtpSocket extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(RtpSocket.class);
+    /** How many ports a bind tries when one is held by another process. */
+    private static final int BIND_ATTEMPTS = 8;
+    /** Largest datagram read; RTP of G.711 at 20 ms is 172 bytes, 60 ms frames 492. */
+    private static final int MAX_DATAGRAM = 1500;
+    /** Datagrams per {@code recvmmsg} on a shared socket. */
+    private static final int DATAGRAMS_PER_READ = 32;
+    /**
+     * Receive buffer of a shared socket: a whole tick of arrivals for a few thousand calls (capped by the
+     * kernel's {@code net.core.rmem_max}).
+     */
+    private static final int SHARED_RECEIVE_BUFFER = 4 * 1024 * 1024;
+    /** {@code sendmmsg} batch limit (the kernel's UIO_MAXIOV). */
+    private static final int MAX_MESSAGES_PER_WRITE = 1024;
+    /**
+     * Outbound queue of a shared socket before it counts as backed up: a whole tick of a few thousand
+     * calls is queued before the one flush (Netty counts about 200 bytes per 172-byte datagram).
+     */
+    private static final WriteBufferWaterMark SHARED_WATER_MARK = new WriteBufferWaterMark(4 << 20, 8 << 20);
+
+    private static final ConcurrentHashMap<SharedKey, Future<RtpSocket>> SHARED = new ConcurrentHashMap<>();
+
+    private record SharedKey(EventLoop loop, RtpPortPool pool) {
+    }
+
+    private final RtpPortPool ports;
+    private final int port;
+    private final boolean shared;
+    /** Sender address → {@link RtpSession}, or {@code RtpSession[]} when several calls signalled it. */
+    private final HashMap<InetSocketAddress, Object> routes = new HashMap<>();
+    private Channel channel;
+    private boolean flushPending;
+    private long fromUnknownSources;
+    private long sendFailures;
+
+    private RtpSocket(RtpPortPool ports, int port, boolean shared) {
+        this.ports = ports;
+        this.port = port;
+        this.shared = shared;
+    }
+
+    /**
+     * A shared socket over a channel made elsewhere (benchmarks: a channel whose pipeline counts and drops
+     * what is written). The channel's handler is not this socket; nothing is received.
+     */
+    static RtpSocket over(Channel channel, int port) {
+        RtpSocket socket = new RtpSocket(null, port, true);
+        socket.channel = channel;
+        return socket;
+    }
+
+    /**
+     * The socket for a new session on the current event-loop context: the loop's shared socket (bound on
+     * first use) or a new one of its own. Completes on that context.
+     */
+    static Future<RtpSocket> forSession(VertxInternal vertx, ContextInternal context, RtpPortPool ports,
+            RtpConfig config) {
+        String bindAddress = RtpConfigCheck.bindAddress(config);
+        if (config.socketLayout() == RtpConfig.SocketLayout.PER_CALL) {
+            return bind(vertx, context, ports, bindAddress, false, BIND_ATTEMPTS);
+        }
+        SharedKey key = new SharedKey(context.nettyEventLoop(), ports);
+        Future<RtpSocket> existing = SHARED.get(key);
+        if (existing != null && (existing.failed() || existing.succeeded() && !existing.result().isOpen())) {
+            SHARED.remove(key, existing);
+            existing = null;
+        }
+        if (existing == null) {
+            Future<RtpSocket> binding = bind(vertx, context, ports, bindAddress, true, BIND_ATTEMPTS);
+            SHARED.put(key, binding);
+            binding.onSuccess(socket -> socket.channel.closeFuture()
+                    .addListener(closed -> SHARED.remove(key, binding)));
+            existing = binding;
+        }
+        // the stored future may belong to another context of the same loop: complete on ours
+        Promise<RtpSocket> promise = context.promise();
+        existing.onComplete(promise);
+        return promise.future();
+    }
+
+    private static Future<RtpSocket> bind(VertxInternal vertx, ContextInternal context, RtpPortPool ports,
+            String bindAddress, boolean shared, int attemptsLeft) {
+        OptionalInt acquired = ports.acquire();
+        if (acquired.isEmpty()) {
+            return context.failedFuture(new IllegalStateException("no free RTP port: all " + ports.capacity()
+                    + " even ports of hotline.rtp.port-min..port-max (" + ports.portMin() + ".."
+                    + ports.portMax() + ") are in use"));
+        }
+        int port = acquired.getAsInt();
+        RtpSocket socket = new RtpSocket(ports, port, shared);
+        boolean ipv6 = bindAddress.indexOf(':') >= 0;
+        InternetProtocolFamily family = ipv6 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
+        Bootstrap bootstrap = new Bootstrap().group(context.nettyEventLoop())
+                .channelFactory(() -> vertx.transport().datagramChannel(family))
+                .handler(socket);
+        Promise<RtpSocket> promise = context.promise();
+        ChannelFuture bound = bootstrap.register();
+        bound.addListener(registered -> {
+            if (!registered.isSuccess()) {
+                ports.release(port);
+                promise.fail(registered.cause());
+                return;
+            }
+            Channel channel = bound.channel();
+            socket.configure(channel);
+            channel.bind(new InetSocketAddress(bindAddress, port)).addListener(result -> {
+                if (result.isSuccess()) {
+                    socket.channel = channel;
+                    channel.closeFuture().addListener(closed -> ports.release(port));
+                    promise.complete(socket);
+                    return;
+                }
+                channel.close();
+                ports.release(port);
+                LOG.debugf("RTP port %s:%d did not bind (%s)", bindAddress, port, result.cause().getMessage());
+                if (attemptsLeft > 1) {
+                    bind(vertx, context, ports, bindAddress, shared, attemptsLeft - 1).onComplete(promise);
+                } else {
+                    promise.fail(new IllegalStateException("could not bind an RTP port on " + bindAddress
+                            + " after " + BIND_ATTEMPTS + " attempts", result.cause()));
+                }
+            });
+        });
+        return promise.future();
+    }
+
+    private void configure(Channel channel) {
+        var config = channel.config();
+        if (shared) {
+            config.setOption(ChannelOption.SO_RCVBUF, SHARED_RECEIVE_BUFFER);
+            config.setOption(ChannelOption.SO_SNDBUF, SHARED_RECEIVE_BUFFER);
+            config.setOption(ChannelOption.MAX_MESSAGES_PER_WRITE, MAX_MESSAGES_PER_WRITE);
+            config.setWriteBufferWaterMark(SHARED_WATER_MARK);
+        }
+        if (shared && channel instanceof EpollDatagramChannel) {
+            // recvmmsg: one read fills a buffer with up to DATAGRAMS_PER_READ datagrams
+            config.setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ)
+                    .maxMessagesPerRead(64));
+        } else {
+            config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(64));
+        }
+    }
+
+    /** The bound port: the {@code m=audio} port of the SDP answers of this socket's calls. */
+    int port() {
+        return port;
+    }
+
+    /** Whether every call of the loop uses this socket. */
+    boolean isShared() {
+        return shared;
+    }
+
+    /** The Netty channel class: epoll's where Vert.x uses the native transport. */
+    Class<?> channelType() {
+        return channel.getClass();
+    }
+
+    boolean isOpen() {
+        return channel != null && channel.isOpen();
+    }
+
+    /** Whether the channel's outbound queue is below Netty's high-water mark. */
+    boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /** Packets dropped because no session of this socket signalled their sender (or their SSRC). */
+    long packetsFromUnknownSources() {
+        return fromUnknownSources;
+    }
+
+    /** Writes the transport reported as failed. */
+    long sendFailures() {
+        return sendFailures;
+    }
+
+    /** Packets from {@code remote} now go to {@code session}. */
+    void addRoute(InetSocketAddress remote, RtpSession session) {
+        Object current = routes.get(remote);
+        if (current == null) {
+            routes.put(remote, session);
+        } else if (current instanceof RtpSession single) {
+            if (single != session) {
+                routes.put(remote, new RtpSession[] {single, session});
+            }
+        } else {
+            RtpSession[] group = (RtpSession[]) current;
+            for (RtpSession s : group) {
+                if (s == session) {
+                    return;
+                }
+            }
+            RtpSession[] grown = Arrays.copyOf(group, group.length + 1);
+            grown[group.length] = session;
+            routes.put(remote, grown);
+        }
+    }
+
+    /** Packets from {@code remote} no longer go to {@code session}. */
+    void removeRoute(InetSocketAddress remote, RtpSession session) {
+        Object current = routes.get(remote);
+        if (current == session) {
+            routes.remove(remote);
+        } else if (current instanceof RtpSession[] group) {
+            int at = -1;
+            for (int i = 0; i < group.length; i++) {
+                if (group[i] == session) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return;
+            }
+            if (group.length == 2) {
+                routes.put(remote, group[1 - at]);
+            } else {
+                RtpSession[] shrunk = new RtpSession[group.length - 1];
+                System.arraycopy(group, 0, shrunk, 0, at);
+                System.arraycopy(group, at + 1, shrunk, at, group.length - at - 1);
+                routes.put(remote, shrunk);
+            }
+        }
+    }
+
+    /**
+     * Queues a packet without flushing. The envelope's content must be retained once for the transport,
+     * which releases it when written (or failed).
+     *
+     * @return true if this socket now needs a flush and was not waiting for one: the caller arranges it
+     */
+    boolean write(DatagramPacket packet) {
+        channel.write(packet, channel.voidPromise());
+        if (flushPending) {
+            return false;
+        }
+        flushPending = true;
+        return true;
+    }
+
+    /** Sends everything queued since the last flush (one {@code sendmmsg} per batch on epoll). */
+    void flush() {
+        flushPending = false;
+        channel.flush();
+    }
+
+    /** Closes a call's own socket; its port goes back to the pool once closed. Not for a shared socket. */
+    void close() {
+        if (shared) {
+            throw new IllegalStateException("a shared RTP socket lives as long as its event loop");
+        }
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket datagram)) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            route(datagram.sender(), datagram.content());
+        } finally {
+            datagram.release();
+        }
+    }
+
+    /** Hands one received packet to its session, or counts it as from an unknown source. */
+    void route(InetSocketAddress sender, ByteBuf content) {
+        Object target = routes.get(sender);
+        if (target == null) {
+            fromUnknownSources++;
+            return;
+        }
+        if (target instanceof RtpSession session) {
+            session.receive(content);
+            return;
+        }
+        RtpSession[] group = (RtpSession[]) target;
+        if (content.readableBytes() < RtpPacket.HEADER_LENGTH) {
+            fromUnknownSources++; // no SSRC to tell the calls apart
+            return;
+        }
+        int ssrc = RtpPacket.ssrc(content);
+        RtpSession unclaimed = null;
+        for (RtpSession session : group) {
+            if (session.hasCallerSsrc()) {
+                if (session.callerSsrc() == ssrc) {
+                    session.receive(content);
+                    return;
+                }
+            } else if (unclaimed == null) {
+                unclaimed = session;
+            }
+        }
+        if (unclaimed != null) {
+            unclaimed.receive(content);
+        } else {
+            fromUnknownSources++;
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Void-promise writes report failures here; an unconnected UDP socket reports almost nothing else.
+        sendFailures++;
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("RTP socket on port %d: %s", port, cause.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RtpSocket[port " + port + (shared ? ", shared by " + routes.size() + " addresses]" : "]");
+    }
+}

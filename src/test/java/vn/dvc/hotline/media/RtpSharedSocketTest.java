@@ -1,0 +1,254 @@
+package vn.dvc.hotline.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The calls of one event loop on its shared socket ({@code per-event-loop}): one port in every SDP answer,
+ * inbound packets handed to their call by the caller's address, then by SSRC for callers behind one
+ * address. Real sockets on loopback, on Netty's epoll transport where the machine has it (as the service);
+ * {@link RtpSessionSharedSocketTest} covers the portable NIO transport. Ports 41300-41399.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class RtpSharedSocketTest {
+
+    private static final int TE = 101;
+    private static final RtpConfig CONFIG = TestRtpConfig.loopback(41300, 41399, Duration.ofSeconds(30),
+            RtpConfig.SocketLayout.PER_EVENT_LOOP);
+
+    private Vertx vertx;
+    private Context ctx;
+    private RtpPortPool pool;
+    private final List<RtpSession> sessions = new ArrayList<>();
+    private final List<RtpPeer> peers = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        // the native transport where available, as in the service: epoll's recvmmsg/sendmmsg paths
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        ctx = vertx.getOrCreateContext();
+        pool = new RtpPortPool(41300, 41399);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (RtpSession s : sessions) {
+            call(() -> {
+                s.close();
+                return null;
+            });
+        }
+        peers.forEach(RtpPeer::close);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theSocketIsOnVertxsTransport() {
+        RtpSession s = open();
+        String expected = vertx.isNativeTransportEnabled() ? "EpollDatagramChannel" : "NioDatagramChannel";
+        assertEquals(expected, call(() -> s.socket().channelType().getSimpleName()));
+    }
+
+    @Test
+    void callsOfOneLoopShareOnePortAndEachHearsOnlyItsCaller() {
+        RtpPeer a = peer();
+        RtpPeer b = peer();
+        RtpPeer stranger = peer();
+        RtpSession sa = open();
+        RtpSession sb = open();
+        assertEquals(sa.localPort(), sb.localPort(), "one port in both SDP answers");
+        assertEquals(pool.capacity() - 1, pool.available(), "the loop took one port");
+        List<Character> heardA = new CopyOnWriteArrayList<>();
+        List<Character> heardB = new CopyOnWriteArrayList<>();
+        call(() -> {
+            sa.start(a.address(), Law.PCMU, TE);
+            sa.onDigit(heardA::add);
+            sb.start(b.address(), Law.PCMA, TE);
+            sb.onDigit(heardB::add);
+            return null;
+        });
+        InetSocketAddress target = RtpPeer.loopback(sa.localPort());
+        a.sendEvent(target, TE, true, 800, 1, false, 160);
+        b.sendEvent(target, TE, true, 800, 2, false, 160);
+        stranger.sendEvent(target, TE, true, 800, 3, false, 160);
+        a.sendEvent(target, TE, true, 1600, 4, false, 160);
+        awaitTrue(() -> heardA.size() == 2 && heardB.size() == 1, "each caller's digits");
+        awaitTrue(() -> call(() -> sa.socket().packetsFromUnknownSources()) == 1, "the stranger counted");
+        assertEquals(List.of('1', '4'), heardA);
+        assertEquals(List.of('2'), heardB);
+        assertEquals(2, call(sa::packetsReceived));
+        assertEquals(1, call(sb::packetsReceived));
+
+        // each caller gets its own stream, in its own law, from the shared port
+        RtpPeer.Received toA = a.receive(1000);
+        RtpPeer.Received toB = b.receive(1000);
+        assertEquals(call(sa::ssrc), toA.ssrc());
+        assertEquals(Law.PCMU.payloadType(), toA.payloadType());
+        assertEquals(call(sb::ssrc), toB.ssrc());
+        assertEquals(Law.PCMA.payloadType(), toB.payloadType());
+    }
+
+    @Test
+    void callersBehindOneAddressAreToldApartBySsrc() {
+        RtpPeer gateway = peer(); // one media address signalled for two calls
+        RtpSession first = open();
+        RtpSession second = open();
+        List<Character> heardFirst = new CopyOnWriteArrayList<>();
+        List<Character> heardSecond = new CopyOnWriteArrayList<>();
+        call(() -> {
+            first.start(gateway.address(), Law.PCMU, TE);
+            first.onDigit(heardFirst::add);
+            second.start(gateway.address(), Law.PCMU, TE);
+            second.onDigit(heardSecond::add);
+            return null;
+        });
+        InetSocketAddress target = RtpPeer.loopback(first.localPort());
+        gateway.ssrc(0x1111);
+        gateway.sendEvent(target, TE, true, 800, 1, false, 160);
+        awaitTrue(() -> heardFirst.size() == 1, "the first new SSRC goes to the first call started");
+        gateway.ssrc(0x2222);
+        gateway.sendEvent(target, TE, true, 800, 2, false, 160);
+        awaitTrue(() -> heardSecond.size() == 1, "the next new SSRC to the next call");
+        gateway.ssrc(0x1111);
+        gateway.sendEvent(target, TE, true, 1600, 3, false, 160);
+        gateway.ssrc(0x3333);
+        gateway.sendEvent(target, TE, true, 800, 4, false, 160);
+        gateway.ssrc(0x2222);
+        gateway.sendEvent(target, TE, true, 1600, 5, false, 160);
+        awaitTrue(() -> heardFirst.size() == 2 && heardSecond.size() == 2, "each SSRC stays with its call");
+        awaitTrue(() -> call(() -> first.socket().packetsFromUnknownSources()) == 1,
+                "a third SSRC with both calls claimed is dropped");
+        assertEquals(List.of('1', '3'), heardFirst);
+        assertEquals(List.of('2', '5'), heardSecond);
+
+        // both streams reach the gateway, each with its call's SSRC
+        Set<Integer> ssrcs = new HashSet<>();
+        for (RtpPeer.Received r : gateway.collect(200)) {
+            ssrcs.add(r.ssrc());
+        }
+        assertEquals(Set.of(call(first::ssrc), call(second::ssrc)), ssrcs);
+
+        // once the first call ends, the second is the only one at that address and hears it whatever its SSRC
+        call(() -> {
+            first.close();
+            return null;
+        });
+        gateway.ssrc(0x4444);
+        gateway.sendEvent(target, TE, true, 2400, 6, false, 160);
+        awaitTrue(() -> heardSecond.size() == 3, "a lone caller's new SSRC (its stream restarted)");
+        assertEquals('6', heardSecond.get(2));
+        assertEquals(List.of('1', '3'), heardFirst, "a closed call hears nothing");
+    }
+
+    @Test
+    void eachEventLoopHasItsOwnSocket() throws Exception {
+        RtpSession here = open();
+        io.netty.channel.EventLoop hereLoop = ((ContextInternal) ctx).nettyEventLoop();
+        ContextInternal sameLoop = null;
+        ContextInternal otherLoop = null;
+        // Vert.x hands event loops out round robin to new contexts
+        for (int i = 0; i < 16 && (sameLoop == null || otherLoop == null); i++) {
+            ContextInternal c = ((VertxInternal) vertx).createEventLoopContext();
+            if (c.nettyEventLoop() == hereLoop) {
+                sameLoop = sameLoop == null ? c : sameLoop;
+            } else {
+                otherLoop = otherLoop == null ? c : otherLoop;
+            }
+        }
+        RtpSession neighbour = openOn(sameLoop);
+        RtpSession there = openOn(otherLoop);
+        assertEquals(here.localPort(), neighbour.localPort(), "another context of the same loop: same socket");
+        assertNotEquals(here.localPort(), there.localPort(), "another loop: its own socket");
+        assertEquals(pool.capacity() - 2, pool.available());
+    }
+
+    private RtpSession openOn(Context context) throws Exception {
+        CompletableFuture<RtpSession> opened = new CompletableFuture<>();
+        context.runOnContext(v -> RtpSession.open(vertx, pool, CONFIG).onComplete(ar -> {
+            if (ar.succeeded()) {
+                opened.complete(ar.result());
+            } else {
+                opened.completeExceptionally(ar.cause());
+            }
+        }));
+        RtpSession s = opened.get(5, TimeUnit.SECONDS);
+        sessions.add(s);
+        return s;
+    }
+
+    private RtpSession open() {
+        CompletableFuture<RtpSession> result = new CompletableFuture<>();
+        ctx.runOnContext(v -> RtpSession.open(vertx, pool, CONFIG).onComplete(ar -> {
+            if (ar.succeeded()) {
+                result.complete(ar.result());
+            } else {
+                result.completeExceptionally(ar.cause());
+            }
+        }));
+        try {
+            RtpSession s = result.get(5, TimeUnit.SECONDS);
+            sessions.add(s);
+            return s;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private RtpPeer peer() {
+        RtpPeer peer = new RtpPeer();
+        peers.add(peer);
+        return peer;
+    }
+
+    private <T> T call(Callable<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ctx.runOnContext(v -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
