@@ -54,7 +54,7 @@ public final class DossierStatusService implements VoiceService {
     private void confirm(ServiceContext context, String code) {
         List<String> readBack = new ArrayList<>();
         readBack.add(Readouts.CODE_ENTERED);
-        Readouts.digitGroups(code).forEach(readBack::addAll);
+        readBack.addAll(Readouts.digitGroupsWithPauses(code));
         readBack.add(CONFIRM_CODE);
         context.collect(readBack, context.digits(1, 1), answer -> {
             switch (answer) {

@@ -82,6 +82,9 @@ public class PromptLibrary {
     public static final String SHIPPED_RESOURCES = "prompts/shipped/";
     /** Longest accepted upload: a prompt, not a programme. */
     public static final Duration MAX_UPLOAD_DURATION = Duration.ofMinutes(5);
+
+    /** What {@link Readouts#PAUSE} plays: 300 ms, a listener's breath between groups of digits. */
+    private static final EncodedClip PAUSE = EncodedClip.silence(15);
     private static final Logger LOG = Logger.getLogger(PromptLibrary.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final VietnameseTextNormalizer NORMALIZER = new VietnameseTextNormalizer();
@@ -163,6 +166,9 @@ public class PromptLibrary {
      * @return the current clip, or empty if the key is unknown or has no audio (yet)
      */
     public Optional<EncodedClip> clip(String key) {
+        if (Readouts.PAUSE.equals(key)) {
+            return Optional.of(PAUSE);
+        }
         Entry entry = key == null ? null : entries.get(key);
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.clip());
     }

@@ -25,6 +25,11 @@ public final class Readouts {
 
     /** Prefix of every fragment key. */
     public static final String PREFIX = "say.";
+    /**
+     * A short silence between groups of a read-back (a comma in the text would be trimmed away with the
+     * synthesiser's silences). Not a text fragment: {@link PromptLibrary} answers it with silence.
+     */
+    public static final String PAUSE = "say.pause";
 
     private static final String NUMBER = "say.n.";
     private static final String DIGIT = "say.digit.";
@@ -156,6 +161,18 @@ public final class Readouts {
         return keys;
     }
 
+    /** {@link #digitGroups} flattened for playing, with a {@link #PAUSE} between the groups. */
+    public static List<String> digitGroupsWithPauses(String digits) {
+        List<String> keys = new ArrayList<>();
+        for (List<String> group : digitGroups(digits)) {
+            if (!keys.isEmpty()) {
+                keys.add(PAUSE);
+            }
+            keys.addAll(group);
+        }
+        return keys;
+    }
+
     /**
      * A digit code cut into the groups a listener can hold, as {@link CodeSpeller} cuts long runs: up to four digits
      * in one group, otherwise threes, a last piece of one digit joining the group before. Each group is a list of
@@ -227,6 +244,10 @@ public final class Readouts {
         Map<String, String> texts = fragments(region);
         List<String> words = new ArrayList<>(keys.size());
         for (String key : keys) {
+            if (PAUSE.equals(key)) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + ",");
+                continue;
+            }
             String text = texts.get(key);
             if (text == null) {
                 throw new IllegalArgumentException("not a fragment key: " + key);

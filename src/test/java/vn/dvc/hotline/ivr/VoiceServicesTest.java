@@ -150,9 +150,9 @@ class VoiceServicesTest {
         assertEquals(List.of("step root 2", "play dossier,system.dossier.ask-code"), actions.take());
         flow.onPromptFinished();
         keys(flow, "00001260901#");
-        assertEquals(List.of("play say.dossier.code-entered,say.digit.0,say.digit.0,say.digit.0,say.digit.0,"
-                + "say.digit.1,say.digit.2,say.digit.6,say.digit.0,say.digit.9,say.digit.0,say.digit.1,"
-                + "system.dossier.confirm-code"), actions.take());
+        assertEquals(List.of("play say.dossier.code-entered,say.digit.0,say.digit.0,say.digit.0,say.pause,say.digit.0,"
+                + "say.digit.1,say.digit.2,say.pause,say.digit.6,say.digit.0,say.digit.9,say.pause,say.digit.0,"
+                + "say.digit.1,system.dossier.confirm-code"), actions.take());
         flow.onPromptFinished();
         keys(flow, "1");
         assertEquals(List.of("00001260901 null 0912345678"), dossiers.asked);

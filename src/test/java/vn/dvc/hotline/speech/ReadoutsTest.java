@@ -86,6 +86,16 @@ class ReadoutsTest {
     }
 
     @Test
+    void readBackPausesBetweenGroupsOnly() {
+        assertEquals(List.of("say.digit.1", "say.digit.2", "say.digit.3", Readouts.PAUSE, "say.digit.4", "say.digit.5",
+                "say.digit.6", Readouts.PAUSE, "say.digit.7", "say.digit.8", "say.digit.9", "say.digit.0"),
+                Readouts.digitGroupsWithPauses("1234567890"));
+        assertEquals(Readouts.digits("1234"), Readouts.digitGroupsWithPauses("1234"));
+        assertEquals("một hai ba, bốn năm sáu, bảy tám chín không",
+                Readouts.text(Readouts.digitGroupsWithPauses("1234567890"), Region.SOUTH));
+    }
+
+    @Test
     void deadlines() {
         assertEquals("Hồ sơ còn ba ngày làm việc nữa là đến hạn trả kết quả.",
                 Readouts.text(Readouts.deadline(3, null), Region.SOUTH));
