@@ -74,14 +74,15 @@ static struct {
     double tail_s;      /* level: calls stay up this long after the window, unless SIGUSR1 comes first */
     double dtmf_first_s;
     double dtmf_period_s;
-    char digit;
+    const char *keys;   /* the keys pressed in turn by every call: on the seed menu `1` opens the procedures
+                         * service and `*` goes back to the main menu, each starting a known prompt */
     int service_pid;
     int prompt_refs;                 /* first frames of the prompts a key press may start (-A) */
     uint8_t prompt_ref[8][160];
 } opt = {
     .sip_host = "127.0.0.1", .sip_port = 35060, .local_sip_port = 46100, .rtp_port = 46200, .sockets = 4,
     .share = 1, .calls = 100, .concurrent = 0, .rate = 100, .hold_s = -1, .warmup_s = 3, .measure_s = 20,
-    .tail_s = 30, .dtmf_first_s = 2, .dtmf_period_s = 5, .digit = '1', .service_pid = 0,
+    .tail_s = 30, .dtmf_first_s = 2, .dtmf_period_s = 5, .keys = "1*", .service_pid = 0,
 };
 
 /* ---- histogram ------------------------------------------------------------------------------------ */
@@ -151,6 +152,8 @@ typedef struct {
     uint32_t ts, ssrc;
     int64_t next_press_ns;
     int dtmf_left;           /* packets of the current event still to send */
+    uint8_t dtmf_event;      /* RFC 4733 event code of the current press */
+    uint32_t presses;        /* key presses so far, choosing the next key */
     uint32_t dtmf_ts;
     uint16_t dtmf_duration;
     uint64_t rx_base;        /* packets received on the endpoint before this call (no-audio check, -k 1) */
@@ -546,8 +549,7 @@ static void queue_frame(long slot) {
         p[1] = (uint8_t)((index == 0 ? 0x80 : 0) | DTMF_PT);
         p[4] = (uint8_t)(c->dtmf_ts >> 24); p[5] = (uint8_t)(c->dtmf_ts >> 16);
         p[6] = (uint8_t)(c->dtmf_ts >> 8); p[7] = (uint8_t)c->dtmf_ts;
-        int digit = opt.digit == '*' ? 10 : opt.digit == '#' ? 11 : opt.digit - '0';
-        p[12] = (uint8_t)digit;
+        p[12] = c->dtmf_event;
         p[13] = (uint8_t)((end_bit ? 0x80 : 0) | 10);
         p[14] = (uint8_t)(c->dtmf_duration >> 8);
         p[15] = (uint8_t)c->dtmf_duration;
@@ -774,6 +776,8 @@ static void visit(long slot, int64_t t) {
                 c->dtmf_left = DTMF_EVENT_PACKETS + DTMF_END_PACKETS;
                 c->dtmf_ts = c->ts;
                 c->dtmf_duration = 0;
+                char key = opt.keys[c->presses++ % strlen(opt.keys)];
+                c->dtmf_event = (uint8_t)(key == '*' ? 10 : key == '#' ? 11 : key - '0');
                 e->pending_press_ns = now_ns();
                 dtmf_presses++;
                 c->next_press_ns = t + (int64_t)(opt.dtmf_period_s * NS_PER_S);
@@ -898,7 +902,7 @@ static void usage(void) {
         "  -r x           new calls per second (100)\n"
         "  -H s           churn: hold each call s seconds (default: level mode, all held until the end)\n"
         "  -w s           warm-up before the window (3)  -m s  measured window (20)  -t s  tail (30)\n"
-        "  -D s           first key press after answer (2)  -P s  then every s seconds (5)  -d c  key (1)\n"
+        "  -D s           first key press after answer (2)  -P s  then every s seconds (5)  -d keys  pressed in turn (1*)\n"
         "  -p pid         the service's pid, for its CPU over the window\n"
         "  -A file.ulaw   a prompt a key press may start (PCMU; repeatable): only a marked packet carrying its\n"
         "                 first frame answers a press (default: any marked packet)\n");
@@ -924,7 +928,7 @@ int main(int argc, char **argv) {
         case 't': opt.tail_s = atof(optarg); break;
         case 'D': opt.dtmf_first_s = atof(optarg); break;
         case 'P': opt.dtmf_period_s = atof(optarg); break;
-        case 'd': opt.digit = optarg[0]; break;
+        case 'd': opt.keys = optarg; break;
         case 'p': opt.service_pid = atoi(optarg); break;
         case 'A': {
             FILE *f = fopen(optarg, "rb");
@@ -939,7 +943,7 @@ int main(int argc, char **argv) {
     }
     if (opt.sockets < 1 || opt.sockets > MAX_SOCKS || opt.share < 1 || opt.calls < 1 || opt.rate <= 0)
         usage();
-    if (!((opt.digit >= '0' && opt.digit <= '9') || opt.digit == '*' || opt.digit == '#')) usage();
+    if (!opt.keys[0] || strspn(opt.keys, "0123456789*#") != strlen(opt.keys)) usage();
     int level = opt.hold_s < 0;
     slots_n = opt.concurrent > 0 ? opt.concurrent : opt.calls;
     if (slots_n > opt.calls) slots_n = opt.calls;

@@ -122,8 +122,9 @@ else
   [ -n "$ready" ] || { echo "service did not become ready; its log:" >&2; tail -40 "$WORK/service.log" >&2; exit 1; }
 fi
 
-# The prompts a key press starts on the seed menu: `1` on the root menu plays "procedures", any key there returns
-# to "root". A press counts as answered only by a marked packet carrying the first frame of one of them.
+# The prompts a key press starts on the seed menu: each call presses `1` and `*` in turn; `1` on the main menu
+# opens the procedures service (its prompt "procedures"), `*` there goes back to the main menu ("root"). A press
+# counts as answered only by a marked packet carrying the first frame of one of them.
 # BENCH_DTMF_PROMPTS overrides the keys (empty: any marked packet answers).
 PROMPT_ARGS=()
 for key in ${BENCH_DTMF_PROMPTS-root procedures}; do
