@@ -71,13 +71,13 @@ public interface RtpConfig {
 
     /**
      * Overload admission: a pacer tick that runs later than this after its 20 ms deadline counts as late,
-     * and an event loop with 5 late ticks among its last 50 (one second), or with no tick for 0.2 s, is
+     * and an event loop with 25 late ticks among its last 50 (one second), or with no tick for 0.2 s, is
      * overloaded; while any loop is, new INVITEs get 503 with Retry-After before any transaction, and the
      * calls already up keep their loop's time. It stays so until 2 s after the rule last held (see
      * {@link PacerLoad}). {@code 0} turns this off, leaving {@code hotline.calls.max-concurrent} as the
-     * only limit. 5 ms is where a receiver's inter-arrival jitter starts to exceed the target.
+     * only limit. 10 ms is half a frame, the pacer's own measure of a late tick.
      */
-    @WithDefault("5ms")
+    @WithDefault("10ms")
     Duration overloadLagLimit();
 
     /**

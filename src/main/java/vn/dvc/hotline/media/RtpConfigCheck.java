@@ -42,7 +42,7 @@ public final class RtpConfigCheck {
         }
         Duration lag = config.overloadLagLimit();
         if (lag == null || lag.isNegative() || lag.compareTo(Duration.ofMillis(60)) > 0) {
-            throw bad("hotline.rtp.overload-lag-limit", "must be 0 (off) up to 60ms (three frames), e.g. 5ms, was "
+            throw bad("hotline.rtp.overload-lag-limit", "must be 0 (off) up to 60ms (three frames), e.g. 10ms, was "
                     + lag);
         }
         Duration timeout = config.inactivityTimeout();
