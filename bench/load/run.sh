@@ -18,7 +18,7 @@
 #   -S n         generator RTP sockets (default 2)
 # Environment: BENCH_SIP_PORT (35060), BENCH_HTTP_PORT (18090), BENCH_RTP_MIN/MAX (30000/39998: the service's
 #   RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
-#   BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (extra JVM options for the started service),
+#   BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (JVM options of the started service; default: the production image's),
 #   BENCH_KEEP=1 keeps the work directory, BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service,
 #   BENCH_RAW=1 also prints the generator's raw summary line, BENCH_DTMF_PROMPTS the prompts a key press may
 #   start ("root procedures"; empty: any marked packet answers a press).
@@ -27,6 +27,9 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 
+# The service runs with the JVM options of the production image (src/main/docker/Dockerfile.jvm): a large young
+# generation keeps GC pauses rare. BENCH_JAVA_OPTS replaces them (BENCH_JAVA_OPTS= for the JVM's defaults).
+PRODUCTION_JAVA_OPTS="-XX:+UseG1GC -Xms1g -Xmn600m"
 JAR=target/quarkus-app/quarkus-run.jar
 ATTACH_PID=""
 SIP_PORT=${BENCH_SIP_PORT:-35060}
@@ -107,7 +110,7 @@ else
   fi
   # Calls capped by the RTP port range, not by max-concurrent: the benchmark looks for the media limit.
   # shellcheck disable=SC2086
-  java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dhotline.data-dir="$WORK/data" \
+  java ${BENCH_JAVA_OPTS-$PRODUCTION_JAVA_OPTS} -Dquarkus.http.port="$HTTP_PORT" -Dhotline.data-dir="$WORK/data" \
        -Dhotline.sip.host=127.0.0.1 -Dhotline.sip.port="$SIP_PORT" \
        -Dhotline.rtp.port-min="$RTP_MIN" -Dhotline.rtp.port-max="$RTP_MAX" \
        -Dhotline.calls.max-concurrent=20000 -Dhotline.rtp.inactivity-timeout=30s \
