@@ -47,14 +47,12 @@ public class CatalogPrompts {
     public static final int PRIORITY = DatabaseMigration.PRIORITY + 50;
     private static final Logger LOG = Logger.getLogger(CatalogPrompts.class);
 
-    private static final String PROCEDURES = "SELECT code, name, agency_code, on_the_spot, processing_time,"
-            + " processing_days, fees, documents::text AS documents_json, where_to_submit, spoken_summary"
+    private static final String PROCEDURES = "SELECT " + ProcedureCatalog.PROCEDURE_COLUMNS
             + " FROM procedure ORDER BY code";
     private static final String AGENCIES = "SELECT code, name, address, phone, working_hours,"
             + " opening_hours::text AS hours_json FROM agency ORDER BY code";
     /** Scripts per hand-over to the library; well under {@code hotline.tts.max-queued-renders}. */
     static final int BATCH = 50;
-    private static final JsonColumn.Documents DOCUMENTS = new JsonColumn.Documents();
     private static final JsonColumn.Hours HOURS = new JsonColumn.Hours();
 
     private final Pool pool;
@@ -140,7 +138,7 @@ public class CatalogPrompts {
                     }
                     List<Procedure> procedures = new ArrayList<>();
                     for (Row row : procedureRows) {
-                        procedures.add(procedure(row));
+                        procedures.add(ProcedureCatalog.fromRow(row));
                     }
                     return CatalogScripts.all(procedures, agencies);
                 }))
@@ -196,20 +194,5 @@ public class CatalogPrompts {
         agency.workingHours = row.getString("working_hours");
         agency.openingHours = HOURS.convertToEntityAttribute(row.getString("hours_json"));
         return agency;
-    }
-
-    private static Procedure procedure(Row row) {
-        Procedure procedure = new Procedure();
-        procedure.code = row.getString("code");
-        procedure.name = row.getString("name");
-        procedure.agencyCode = row.getString("agency_code");
-        procedure.onTheSpot = OnTheSpot.valueOf(row.getString("on_the_spot"));
-        procedure.processingTime = row.getString("processing_time");
-        procedure.processingDays = row.getInteger("processing_days");
-        procedure.fees = row.getString("fees");
-        procedure.documents = DOCUMENTS.convertToEntityAttribute(row.getString("documents_json"));
-        procedure.whereToSubmit = row.getString("where_to_submit");
-        procedure.spokenSummary = row.getString("spoken_summary");
-        return procedure;
     }
 }

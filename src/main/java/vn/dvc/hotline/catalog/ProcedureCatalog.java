@@ -25,15 +25,17 @@ import jakarta.enterprise.event.Event;
 @ApplicationScoped
 public class ProcedureCatalog {
 
+    /** The columns {@link #fromRow} reads: every query that maps procedure rows selects them. */
+    static final String PROCEDURE_COLUMNS = "code, name, field_code, agency_code, level, on_the_spot,"
+            + " processing_time, processing_days, fees, documents::text AS documents_json, steps::text AS steps_json,"
+            + " where_to_submit, legal_basis, spoken_summary, keypad_number, updated_at, version";
+
     /**
      * Every query word must occur in the folded text; the score favours the whole phrase in the name, then words
      * that start name words, then a code or keypad number typed exactly. Words are [a-z0-9]+ after folding, so they
      * are safe inside the regular expressions.
      */
-    private static final String SEARCH_SQL = """
-            SELECT code, name, field_code, agency_code, level, on_the_spot, processing_time, processing_days, fees,
-                   documents::text AS documents_json, steps::text AS steps_json, where_to_submit, legal_basis,
-                   spoken_summary, keypad_number, updated_at, version, count(*) OVER () AS total,
+    private static final String SEARCH_SQL = "SELECT " + PROCEDURE_COLUMNS + ", count(*) OVER () AS total,\n" + """
                    (CASE WHEN $1 <> '' AND search_name = $1 THEN 100 ELSE 0 END
                   + CASE WHEN $1 <> '' AND search_name LIKE $1 || '%' THEN 40 ELSE 0 END
                   + CASE WHEN $1 <> '' AND strpos(search_name, $1) > 0 THEN 25 ELSE 0 END
@@ -109,7 +111,8 @@ public class ProcedureCatalog {
         });
     }
 
-    private static Procedure fromRow(Row row) {
+    /** The procedure row read by {@link #fromRow}. */
+    static Procedure fromRow(Row row) {
         Procedure p = new Procedure();
         p.code = row.getString("code");
         p.name = row.getString("name");

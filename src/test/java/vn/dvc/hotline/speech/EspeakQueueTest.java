@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +35,7 @@ class EspeakQueueTest {
                 + "if [ \"$input\" != 'Xin chào.' ]; then while [ ! -f '" + gate + "' ]; do sleep 0.02; done; fi\n"
                 + "printf '%s' \"$input\" | exec espeak-ng \"$@\"\n");
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwx------"));
-        EspeakSynthesizer espeak = new EspeakSynthesizer(new OneAtATime(command.toString()));
+        EspeakSynthesizer espeak = new EspeakSynthesizer(new TestTtsConfig(command.toString(), 1, 1));
         try {
             assertTrue(espeak.probe(), espeak.describe());
             AtomicReference<String> thread = new AtomicReference<>();
@@ -58,45 +57,6 @@ class EspeakQueueTest {
             assertEquals(2, espeak.renderCount(), "the refused render never ran");
         } finally {
             espeak.stop();
-        }
-    }
-
-    /** The defaults, with one espeak-ng process and one waiting render. */
-    private record OneAtATime(String command) implements TtsConfig {
-
-        @Override
-        public String voice() {
-            return Region.VOICE_SOUTH;
-        }
-
-        @Override
-        public int speed() {
-            return 150;
-        }
-
-        @Override
-        public int maxConcurrentRenders() {
-            return 1;
-        }
-
-        @Override
-        public int maxQueuedRenders() {
-            return 1;
-        }
-
-        @Override
-        public Duration renderTimeout() {
-            return Duration.ofSeconds(30);
-        }
-
-        @Override
-        public Path cacheDir() {
-            return Path.of("target/test-data/prompts");
-        }
-
-        @Override
-        public Duration refreshInterval() {
-            return Duration.ofSeconds(30);
         }
     }
 }

@@ -3,8 +3,12 @@ package vn.dvc.hotline.speech;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The defaults of {@link TtsConfig}, with another command if needed, for tests without Quarkus. */
-record TestTtsConfig(String command) implements TtsConfig {
+/** The defaults of {@link TtsConfig}, with another command or limits if needed, for tests without Quarkus. */
+record TestTtsConfig(String command, int maxConcurrentRenders, int maxQueuedRenders) implements TtsConfig {
+
+    TestTtsConfig(String command) {
+        this(command, 2, 500);
+    }
 
     static TestTtsConfig defaults() {
         return new TestTtsConfig("espeak-ng");
@@ -18,16 +22,6 @@ record TestTtsConfig(String command) implements TtsConfig {
     @Override
     public int speed() {
         return 150;
-    }
-
-    @Override
-    public int maxConcurrentRenders() {
-        return 2;
-    }
-
-    @Override
-    public int maxQueuedRenders() {
-        return 500;
     }
 
     @Override
