@@ -26,6 +26,14 @@ public interface RtpConfig {
         PER_EVENT_LOOP
     }
 
+    /** When a shared socket reads what its callers sent: see {@link #readMode()}. */
+    enum ReadMode {
+        /** Every 10 ms, on the pacer's clock, whatever has queued since: a few reads per tick for all calls. */
+        ON_TICK,
+        /** As soon as a packet arrives: the event loop is woken for each arrival while it sleeps. */
+        ON_ARRIVAL
+    }
+
     /** The wildcard address RTP sockets bind to when {@link #bindAddress()} is not set. */
     String ANY_ADDRESS = "0.0.0.0";
 
@@ -68,6 +76,24 @@ public interface RtpConfig {
      */
     @WithDefault("per-event-loop")
     SocketLayout socketLayout();
+
+    /**
+     * When a shared socket ({@code per-event-loop}, epoll transport) reads its calls' packets:
+     * {@code on-tick} (default) or {@code on-arrival}.
+     *
+     * <p>{@code on-tick}: the socket is not watched for arrivals; every 10 ms (half a frame, on the pacer's
+     * timer) the loop reads whatever queued since, in {@code recvmmsg} batches. At a few thousand calls
+     * arrivals come every few microseconds, and watching for them woke a sleeping loop for almost each one:
+     * each wake-up costs the sender an inter-processor wake-up and the loop a context switch. A key press
+     * waits at most 10 ms more before it is seen; the prompt it starts still goes out on the next 20 ms
+     * frame. The kernel must queue 20 ms of arrivals (a 172-byte datagram takes about 832 bytes of receive
+     * buffer): a socket whose receive buffer, capped by {@code net.core.rmem_max}, is too small for its
+     * calls reads on arrival instead while it is, and says so in the log once.
+     *
+     * <p>{@code on-arrival}: reads on each arrival, as sockets usually do. Per-call sockets always do.
+     */
+    @WithDefault("on-tick")
+    ReadMode readMode();
 
     /**
      * Overload admission: a pacer tick that runs later than this after its 20 ms deadline counts as late,

@@ -25,6 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * so a shared socket sends the tick's packets in {@code sendmmsg} batches. Every tick's lag is reported to
  * the loop's {@link PacerLoad}, which admission consults.
  *
+ * <p>The timer fires every 10 ms, twice a frame: each time the pacer asks the shared sockets of its sessions
+ * to read what their callers sent ({@link RtpSocket#readArrivals}, {@link RtpConfig#readMode()}), and on
+ * every other firing a deadline is due and frames go out. A key press read at the half-frame changes the
+ * prompt of the frame 10 ms later.
+ *
  * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
  * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
  * runs no callback of the call orchestration: sessions defer those to their context, so the session array
@@ -41,7 +46,8 @@ final class RtpPacer {
     /** Most frames a session sends in one tick when catching up; further behind, the rest are skipped. */
     static final int MAX_BURST = 3;
 
-    private static final long PERIOD_MILLIS = PERIOD_NANOS / 1_000_000L;
+    /** The timer's period: half a frame, so that arrivals are read twice per frame. */
+    private static final long TIMER_MILLIS = PERIOD_NANOS / 2 / 1_000_000L;
     private static final ConcurrentHashMap<Thread, RtpPacer> PACERS = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
@@ -52,6 +58,9 @@ final class RtpPacer {
     private int size;
     private RtpSocket[] toFlush = new RtpSocket[4];
     private int toFlushCount;
+    /** Shared sockets of the sessions, read on every timer firing; kept until the pacer ends. */
+    private RtpSocket[] toRead = new RtpSocket[2];
+    private int toReadCount;
     private final PacerLoad load;
     private long next;
     private long ticks;
@@ -63,7 +72,7 @@ final class RtpPacer {
         this.thread = thread;
         this.load = PacerLoad.register(thread);
         this.next = System.nanoTime() + PERIOD_NANOS;
-        this.timerId = vertx.setPeriodic(PERIOD_MILLIS, id -> tick());
+        this.timerId = vertx.setPeriodic(TIMER_MILLIS, id -> tick());
     }
 
     /**
@@ -117,10 +126,25 @@ final class RtpPacer {
         }
         session.pacerIndex = size;
         sessions[size++] = session;
+        RtpSocket socket = session.socket();
+        if (socket.isShared()) {
+            for (int i = 0; i < toReadCount; i++) {
+                if (toRead[i] == socket) {
+                    return;
+                }
+            }
+            if (toReadCount == toRead.length) {
+                toRead = Arrays.copyOf(toRead, toReadCount * 2);
+            }
+            toRead[toReadCount++] = socket;
+        }
     }
 
     private void tick() {
         tickAt(System.nanoTime());
+        for (int i = 0; i < toReadCount; i++) {
+            toRead[i].readArrivals();
+        }
     }
 
     /** One tick at {@code now}: the timer's work, callable directly by benchmarks with the timer stopped. */

@@ -261,6 +261,18 @@ public class PromptLibrary {
         }
     }
 
+    /**
+     * The text's hash, reused from the entry that already serves the same text: the periodic refreshes
+     * re-check every prompt, and normalising and hashing them all each time was a burst of CPU every 30 s
+     * (seen as late pacer ticks under load). The voice is fixed for the process's life.
+     */
+    private static String hashOf(String voice, String text, Entry old) {
+        if (old != null && old.textHash() != null && text.equals(old.text())) {
+            return old.textHash();
+        }
+        return textHash(voice, text);
+    }
+
     private <T> Uni<T> prepare(Supplier<T> work) {
         return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(work, preparation));
     }
@@ -276,8 +288,8 @@ public class PromptLibrary {
                 LOG.warnf("Prompt '%s' has no text; it stays silent", key);
                 continue;
             }
-            String hash = textHash(voice, text);
             Entry old = entries.get(key);
+            String hash = hashOf(voice, text, old);
             StoredRow row = rows.get(key);
             if (row != null && row.serves(text, hash)) {
                 if (old != null && old.clip() != null && row.updatedAt().equals(old.updatedAt())) {

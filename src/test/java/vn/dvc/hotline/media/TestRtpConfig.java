@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** A plain {@link RtpConfig}, so tests build sessions without Quarkus. */
 record TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
-        SocketLayout socketLayout, Duration overloadLagLimit) implements RtpConfig {
+        SocketLayout socketLayout, Duration overloadLagLimit, ReadMode readMode) implements RtpConfig {
+
+    TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
+            SocketLayout socketLayout, Duration overloadLagLimit) {
+        this(portMin, portMax, bindAddress, inactivityTimeout, socketLayout, overloadLagLimit, ReadMode.ON_TICK);
+    }
 
     TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Duration inactivityTimeout,
             SocketLayout socketLayout) {
@@ -25,5 +30,12 @@ record TestRtpConfig(int portMin, int portMax, Optional<String> bindAddress, Dur
     /** Loopback only, in the given layout. */
     static TestRtpConfig loopback(int portMin, int portMax, Duration inactivityTimeout, SocketLayout layout) {
         return new TestRtpConfig(portMin, portMax, Optional.of("127.0.0.1"), inactivityTimeout, layout);
+    }
+
+    /** Loopback only, in the given layout and read mode. */
+    static TestRtpConfig loopback(int portMin, int portMax, Duration inactivityTimeout, SocketLayout layout,
+            ReadMode readMode) {
+        return new TestRtpConfig(portMin, portMax, Optional.of("127.0.0.1"), inactivityTimeout, layout,
+                Duration.ofMillis(5), readMode);
     }
 }
