@@ -200,6 +200,13 @@ static long status_fails[700];
 static hist_t h_setup, h_jitter, h_dtmf;
 static uint64_t dtmf_presses, dtmf_answered, dtmf_missed, dtmf_late_unclaimed, dtmf_other_markers;
 static int64_t start_ns, last_placed_ns, window_start_ns, window_end_ns, teardown_ns;
+/* Where the jitter tail is in time: samples of |gap - 20 ms| >= 5 ms per 100 ms of the window. A tail made of a
+ * few bursts (a GC pause, a stalled loop) looks different from one spread over the whole window. */
+#define TAIL_NS (5 * NS_PER_MS)
+#define TAIL_BUCKET_NS (100 * NS_PER_MS)
+#define TAIL_BUCKETS 36000
+static uint32_t *tail_buckets;
+static struct timespec window_start_wall;
 static int window_state; /* 0 before, 1 open, 2 closed */
 static volatile sig_atomic_t heap_sampled, interrupted;
 static double gen_cpu_start, gen_cpu_end, gen_sys_start, gen_sys_end;
@@ -648,7 +655,13 @@ static void on_rtp(const uint8_t *p, int len, uint32_t dst_ip, int64_t arrival, 
         if (ext > s->win_max_ext) s->win_max_ext = ext;
         if (ext >= 0 && s->last_ext >= 0 && ext == s->last_ext + 1) {
             int64_t gap = arrival - s->last_arrival;
-            hist_add(&h_jitter, llabs(gap - FRAME_NS));
+            int64_t deviation = llabs(gap - FRAME_NS);
+            hist_add(&h_jitter, deviation);
+            if (deviation >= TAIL_NS) {
+                int64_t b = (arrival - window_start_ns) / TAIL_BUCKET_NS;
+                if (!tail_buckets) tail_buckets = calloc(TAIL_BUCKETS, sizeof *tail_buckets);
+                if (tail_buckets && b >= 0 && b < TAIL_BUCKETS) tail_buckets[b]++;
+            }
             uint32_t tsd = ts - s->last_ts;
             if (tsd > 160 && tsd < 160 * 3000) s->win_skipped += tsd / 160 - 1;
         }
@@ -872,6 +885,34 @@ static int self_test(void) {
     return self_test_failures == 0 ? 0 : 1;
 }
 
+/* One line: how many jitter samples were >= 5 ms, how many 100 ms buckets of the window they fall in, and the
+ * sixteen worst buckets (seconds into the window: samples), so that bursts can be matched with a GC log. */
+static void print_jitter_tail(double window_s) {
+    uint64_t total = 0, buckets = 0;
+    int n = (int)(window_s * 10) + 1;
+    if (n > TAIL_BUCKETS) n = TAIL_BUCKETS;
+    for (int i = 0; tail_buckets && i < n; i++) {
+        total += tail_buckets[i];
+        if (tail_buckets[i]) buckets++;
+    }
+    struct tm started;
+    char when[32];
+    gmtime_r(&window_start_wall.tv_sec, &started);
+    strftime(when, sizeof when, "%H:%M:%S", &started);
+    printf("jitter_tail over_5ms=%" PRIu64 " (%.3f%% of samples) in %" PRIu64 " of %d buckets of 100 ms from %s.%03ld UTC;"
+           " worst:", total, h_jitter.count ? 100.0 * (double)total / (double)h_jitter.count : 0.0, buckets, n, when,
+           window_start_wall.tv_nsec / 1000000);
+    for (int k = 0; k < 16 && tail_buckets; k++) {
+        int worst = -1;
+        for (int i = 0; i < n; i++)
+            if (tail_buckets[i] && (worst < 0 || tail_buckets[i] > tail_buckets[worst])) worst = i;
+        if (worst < 0) break;
+        printf(" +%.1fs:%u", worst / 10.0, tail_buckets[worst]);
+        tail_buckets[worst] = 0;
+    }
+    printf("\n");
+}
+
 static void on_usr1(int sig) { (void)sig; heap_sampled = 1; }
 static void on_int(int sig) { (void)sig; interrupted = 1; }
 
@@ -886,6 +927,10 @@ static int open_udp(int port, int rcvbuf, int sndbuf) {
         setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
     setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &one, sizeof one);
     setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
+    /* Don't-fragment, as RTP stacks usually send (and as the service does): without it the kernel hashes a
+     * fresh IP ID for every datagram, measurable at these rates. */
+    int pmtudisc = IP_PMTUDISC_DO;
+    setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtudisc, sizeof pmtudisc);
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     a.sin_addr.s_addr = htonl(INADDR_ANY);
     if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0) die("bind port %d: %s", port, strerror(errno));
@@ -1040,6 +1085,7 @@ int main(int argc, char **argv) {
             if (!level) window_start_ns = open_at;
             if (window_start_ns && t >= window_start_ns) {
                 window_state = 1;
+                clock_gettime(CLOCK_REALTIME, &window_start_wall);
                 window_end_ns = window_start_ns + (int64_t)(opt.measure_s * NS_PER_S);
                 gen_cpu_start = cpu_s();
                 gen_sys_start = sys_cpu_s();
@@ -1147,6 +1193,7 @@ int main(int argc, char **argv) {
            dtmf_presses, h_dtmf.count, dtmf_missed, dtmf_other_markers, hist_q_ms(&h_dtmf, 0.5), hist_q_ms(&h_dtmf, 0.99),
            (double)(last_placed_ns - start_ns) / NS_PER_S, window_s, gen_cores, gen_sys_cores, svc_cores, rtp_sent, rtp_rx_total, rtp_rx_unknown, rtp_send_errors,
            sip_retransmissions, gen_lag_max_ms, gen_lagged_ticks);
+    print_jitter_tail(window_s);
     fflush(stdout);
     return 0;
 }

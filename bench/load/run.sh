@@ -20,7 +20,7 @@
 #   RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
 #   BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (JVM options of the started service; default: the production image's),
 #   BENCH_KEEP=1 keeps the work directory, BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service,
-#   BENCH_RAW=1 also prints the generator's raw summary line, BENCH_DTMF_PROMPTS the prompts a key press may
+#   BENCH_RAW=1 also prints the generator's raw summary line and where in time its jitter tail fell, BENCH_DTMF_PROMPTS the prompts a key press may
 #   start ("root procedures"; empty: any marked packet answers a press).
 set -euo pipefail
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; }
@@ -172,6 +172,7 @@ run_generator() {
   done
   wait "$gen" || { echo "generator failed:" >&2; cat "$out.err" >&2; }
   SUMMARY=$(grep '^summary' "$out" || true)
+  TAIL=$(grep '^jitter_tail' "$out" || true)
   [ -n "$SUMMARY" ] || { echo "generator printed no summary:" >&2; cat "$out" "$out.err" >&2; return 1; }
 }
 
@@ -199,7 +200,7 @@ run_level() {
   sleep 5
   after=$(heap_after_gc_kib)
   if [ -n "$after" ] && { [ -z "$base" ] || [ "$after" -lt "$base" ]; }; then base=$after; fi
-  [ -z "${BENCH_RAW:-}" ] || echo "$s"
+  [ -z "${BENCH_RAW:-}" ] || { echo "$s"; echo "$TAIL"; }
   LAST_VERDICT=$(verdict "$s")
   awk -v calls="$calls" -v s="$s" -v base="${base:-0}" -v heap="${HEAP_KIB:-0}" -v verdict="$LAST_VERDICT" '
     function f(k,   i, n, kv) { n = split(s, kv, " "); for (i = 1; i <= n; i++) if (index(kv[i], k "=") == 1) return substr(kv[i], length(k) + 2); return "?" }

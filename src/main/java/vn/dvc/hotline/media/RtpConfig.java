@@ -83,7 +83,7 @@ public interface RtpConfig {
      *
      * <p>{@code on-tick}: the socket is not watched for arrivals; every 10 ms (half a frame, on the pacer's
      * timer) the loop reads whatever queued since, in {@code recvmmsg} batches. At a few thousand calls
-     * arrivals come every few microseconds, and watching for them woke a sleeping loop for almost each one:
+     * arrivals come every few microseconds, and watching for them wakes a sleeping loop on each arrival:
      * each wake-up costs the sender an inter-processor wake-up and the loop a context switch. A key press
      * waits at most 10 ms more before it is seen; the prompt it starts still goes out on the next 20 ms
      * frame. The kernel must queue 20 ms of arrivals (a 172-byte datagram takes about 832 bytes of receive

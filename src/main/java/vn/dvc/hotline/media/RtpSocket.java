@@ -367,6 +367,17 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Tests: pretends the receive buffer holds 20 ms of arrivals for {@code calls} calls only. */
+    void limitOnTickCapacity(int calls) {
+        onTickCapacity = calls;
+        adjustReading();
+    }
+
+    /** The Netty channel, for tests that check its socket options. */
+    Channel channel() {
+        return channel;
+    }
+
     /** Whether arrivals wait for {@link #readArrivals()} (now; it changes with the number of calls). */
     boolean readsOnTick() {
         return readOnTick && channel != null && !channel.config().isAutoRead();

@@ -8,7 +8,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +52,7 @@ class RtpSharedSocketTest {
         // the native transport where available, as in the service: epoll's recvmmsg/sendmmsg paths
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         ctx = vertx.getOrCreateContext();
-        pool = new RtpPortPool(41300, 41399);
+        pool = new RtpPortPool(41300, 41379);
     }
 
     @AfterEach
@@ -181,6 +185,111 @@ class RtpSharedSocketTest {
         assertEquals(here.localPort(), neighbour.localPort(), "another context of the same loop: same socket");
         assertNotEquals(here.localPort(), there.localPort(), "another loop: its own socket");
         assertEquals(pool.capacity() - 2, pool.available());
+    }
+
+    @Test
+    void aBurstOfManyReadsIsReadWholeOnTheLoopsClock() {
+        RtpPeer caller = peer();
+        RtpSession s = open();
+        List<Character> heard = new CopyOnWriteArrayList<>();
+        call(() -> {
+            s.start(caller.address(), Law.PCMU, TE);
+            s.onDigit(heard::add);
+            return null;
+        });
+        assertEquals(vertx.isNativeTransportEnabled(), call(() -> s.socket().readsOnTick()),
+                "on epoll a shared socket waits for the pacer to read");
+        InetSocketAddress target = RtpPeer.loopback(s.localPort());
+        byte[] audio = new byte[160];
+        int burst = 7 * 20 + 11; // more than seven recvmmsg batches
+        for (int i = 0; i < burst; i++) {
+            caller.sendRtp(target, i == 0, Law.PCMU.payloadType(), 160L * i, audio);
+        }
+        caller.sendEvent(target, TE, true, 160L * burst, 7, false, 160);
+        awaitTrue(() -> heard.size() == 1, "the key pressed after the burst");
+        assertEquals(List.of('7'), heard);
+        assertEquals(burst + 1, call(s::packetsReceived), "every packet of the burst, none twice");
+    }
+
+    @Test
+    void aSocketWhoseBufferCannotHoldItsCallsReadsOnArrivalUntilTheyFit() {
+        RtpPeer a = peer();
+        RtpPeer b = peer();
+        RtpSession first = open();
+        RtpSession second = open();
+        List<Character> heardSecond = new CopyOnWriteArrayList<>();
+        call(() -> {
+            first.socket().limitOnTickCapacity(1);
+            first.start(a.address(), Law.PCMU, TE);
+            return null;
+        });
+        boolean epoll = vertx.isNativeTransportEnabled();
+        assertEquals(epoll, call(() -> first.socket().readsOnTick()), "one call fits");
+        call(() -> {
+            second.start(b.address(), Law.PCMU, TE);
+            second.onDigit(heardSecond::add);
+            return null;
+        });
+        assertEquals(false, call(() -> first.socket().readsOnTick()), "two do not: read on arrival");
+        InetSocketAddress target = RtpPeer.loopback(second.localPort());
+        b.sendEvent(target, TE, true, 800, 5, false, 160);
+        awaitTrue(() -> heardSecond.size() == 1, "a key read on arrival");
+        call(() -> {
+            first.close();
+            return null;
+        });
+        assertEquals(epoll, call(() -> second.socket().readsOnTick()), "back on the clock once they fit");
+        b.sendEvent(target, TE, true, 1600, 6, false, 160);
+        awaitTrue(() -> heardSecond.size() == 2, "a key read on the clock again");
+        assertEquals(List.of('5', '6'), heardSecond);
+    }
+
+    @Test
+    void onArrivalModeReadsWithoutThePacer() throws Exception {
+        RtpConfig onArrival = TestRtpConfig.loopback(41380, 41399, Duration.ofSeconds(30),
+                RtpConfig.SocketLayout.PER_EVENT_LOOP, RtpConfig.ReadMode.ON_ARRIVAL);
+        RtpPortPool otherPool = new RtpPortPool(41380, 41399);
+        CompletableFuture<RtpSession> opened = new CompletableFuture<>();
+        ctx.runOnContext(v -> RtpSession.open(vertx, otherPool, onArrival).onComplete(ar -> {
+            if (ar.succeeded()) {
+                opened.complete(ar.result());
+            } else {
+                opened.completeExceptionally(ar.cause());
+            }
+        }));
+        RtpSession s = opened.get(5, TimeUnit.SECONDS);
+        sessions.add(s);
+        RtpPeer caller = peer();
+        List<Character> heard = new CopyOnWriteArrayList<>();
+        call(() -> {
+            s.start(caller.address(), Law.PCMU, TE);
+            s.onDigit(heard::add);
+            return null;
+        });
+        assertEquals(false, call(() -> s.socket().readsOnTick()));
+        caller.sendEvent(RtpPeer.loopback(s.localPort()), TE, true, 800, 9, false, 160);
+        awaitTrue(() -> heard.size() == 1, "the key");
+        assertEquals(List.of('9'), heard);
+    }
+
+    @Test
+    void anIpv4BindMakesAnIpv4SocketThatSetsDontFragment() throws Exception {
+        Assumptions.assumeTrue(vertx.isNativeTransportEnabled(), "epoll only: NIO sockets keep the JDK's defaults");
+        RtpSession s = open();
+        int port = s.localPort();
+        // Vert.x's epoll transport would have made an IPv6 socket, listed in /proc/net/udp6
+        assertEquals(true, procNetUdpHasPort(Path.of("/proc/net/udp"), port), "listed among IPv4 sockets");
+        assertEquals(false, procNetUdpHasPort(Path.of("/proc/net/udp6"), port), "not among IPv6 sockets");
+        int ipMtuDiscover = call(() -> s.socket().channel().config()
+                .getOption(new io.netty.channel.unix.IntegerUnixChannelOption("IP_MTU_DISCOVER", 0, 10)));
+        assertEquals(2, ipMtuDiscover, "IP_PMTUDISC_DO: the don't-fragment bit on every datagram");
+    }
+
+    private static boolean procNetUdpHasPort(Path table, int port) throws IOException {
+        String hexPort = String.format(":%04X ", port);
+        try (var lines = Files.lines(table)) {
+            return lines.skip(1).map(String::trim).anyMatch(line -> line.split("\\s+")[1].endsWith(hexPort.trim()));
+        }
     }
 
     private RtpSession openOn(Context context) throws Exception {
