@@ -263,8 +263,8 @@ public class PromptLibrary {
 
     /**
      * The text's hash, reused from the entry that already serves the same text: the periodic refreshes
-     * re-check every prompt, and normalising and hashing them all each time was a burst of CPU every 30 s
-     * (seen as late pacer ticks under load). The voice is fixed for the process's life.
+     * re-check every prompt every 30 s, and normalising and hashing hundreds of unchanged texts each time is
+     * work for nothing on a box busy with calls. The voice is fixed for the process's life.
      */
     private static String hashOf(String voice, String text, Entry old) {
         if (old != null && old.textHash() != null && text.equals(old.text())) {
