@@ -251,7 +251,7 @@ case "$MODE" in
         printf "setup-rate target=%d/s achieved=%.1f/s placed=%s failed=%s(%s) setup_p50/p99/max=%s/%s/%sms loss=%s%% skipped=%s%% jitter_p99=%sms dtmf_p99=%sms svc_cpu=%scores gen_cpu=%scores %s\n",
           rate, (secs > 0 ? (placed - 1) / secs : 0), placed, f("failed"), f("reasons"), f("setup_p50_ms"), f("setup_p99_ms"),
           f("setup_max_ms"), f("loss_pct"), f("skipped_pct"), f("jitter_p99_ms"), f("dtmf_p99_ms"), f("svc_cores"),
-          f("gen_cores"), (f("failed") == 0 && f("setup_p99_ms") < 100) ? "PASS" : "FAIL" }'
+          f("gen_cores"), (f("failed") + 0 == 0 && f("setup_p99_ms") + 0 < 100) ? "PASS" : "FAIL" }'
     ;;
   soak)
     minutes=${1:-10}
