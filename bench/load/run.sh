@@ -19,7 +19,8 @@
 # Environment: BENCH_SIP_PORT (35060), BENCH_HTTP_PORT (18090), BENCH_RTP_MIN/MAX (30000/39998: the service's
 #   RTP ports, 5,000 calls; widen for more), BENCH_GEN_SIP_PORT (61100), BENCH_GEN_RTP_PORT (61200),
 #   BENCH_GEN_NICE (-5: the generator's priority), BENCH_JAVA_OPTS (JVM options of the started service; default: the production image's),
-#   BENCH_KEEP=1 keeps the work directory, BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service,
+#   BENCH_SOAK_FULL_GC=0 stops the soak's heap samples (each is a full GC) to watch the collector's own
+#   behaviour in a GC log, BENCH_KEEP=1 keeps the work directory, BENCH_NO_WARMUP=1 skips the 20 s warm-up of a started service,
 #   BENCH_RAW=1 also prints the generator's raw summary line and where in time its jitter tail fell, BENCH_DTMF_PROMPTS the prompts a key press may
 #   start ("root procedures"; empty: any marked packet answers a press).
 set -euo pipefail
@@ -271,6 +272,10 @@ case "$MODE" in
     while kill -0 "$gen" 2>/dev/null && [ "$elapsed" -lt "$secs" ]; do
       sleep 30
       elapsed=$((elapsed + 30))
+      if [ "${BENCH_SOAK_FULL_GC:-1}" = 0 ]; then
+        echo "soak t=${elapsed}s (heap not sampled: BENCH_SOAK_FULL_GC=0 leaves the collector alone)"
+        continue
+      fi
       h=$(heap_after_gc_kib)
       samples="$samples $h"
       echo "soak t=${elapsed}s heap_used_after_gc=$(awk -v h="$h" 'BEGIN {printf "%.1f", h / 1024}')MiB"
@@ -282,6 +287,7 @@ case "$MODE" in
     s=$(grep '^summary' "$WORK/soak.log" || true)
     echo "$s"
     # Growth: from the first sample after the calls ramped up (t >= hold) to the last.
+    [ -n "$samples" ] || { echo "soak heap not sampled"; exit 0; }
     echo "$samples" | awk -v hold="$hold" -v base="$base" -v calls="$calls" '{
       first = ""; for (i = 1; i <= NF; i++) if (i * 30 >= hold) { if (first == "") first = $i; last = $i }
       if (first == "") { print "soak too short for a growth figure"; exit }
