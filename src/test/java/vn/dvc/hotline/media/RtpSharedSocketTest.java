@@ -245,20 +245,10 @@ class RtpSharedSocketTest {
     }
 
     @Test
-    void onArrivalModeReadsWithoutThePacer() throws Exception {
+    void onArrivalModeReadsWithoutThePacer() {
         RtpConfig onArrival = TestRtpConfig.loopback(41380, 41399, Duration.ofSeconds(30),
                 RtpConfig.SocketLayout.PER_EVENT_LOOP, RtpConfig.ReadMode.ON_ARRIVAL);
-        RtpPortPool otherPool = new RtpPortPool(41380, 41399);
-        CompletableFuture<RtpSession> opened = new CompletableFuture<>();
-        ctx.runOnContext(v -> RtpSession.open(vertx, otherPool, onArrival).onComplete(ar -> {
-            if (ar.succeeded()) {
-                opened.complete(ar.result());
-            } else {
-                opened.completeExceptionally(ar.cause());
-            }
-        }));
-        RtpSession s = opened.get(5, TimeUnit.SECONDS);
-        sessions.add(s);
+        RtpSession s = openOn(ctx, new RtpPortPool(41380, 41399), onArrival);
         RtpPeer caller = peer();
         List<Character> heard = new CopyOnWriteArrayList<>();
         call(() -> {
@@ -292,31 +282,26 @@ class RtpSharedSocketTest {
         }
     }
 
-    private RtpSession openOn(Context context) throws Exception {
+    private RtpSession open() {
+        return openOn(ctx, pool, CONFIG);
+    }
+
+    private RtpSession openOn(Context context) {
+        return openOn(context, pool, CONFIG);
+    }
+
+    /** Opens a session on {@code context}, closed again after the test. */
+    private RtpSession openOn(Context context, RtpPortPool ports, RtpConfig config) {
         CompletableFuture<RtpSession> opened = new CompletableFuture<>();
-        context.runOnContext(v -> RtpSession.open(vertx, pool, CONFIG).onComplete(ar -> {
+        context.runOnContext(v -> RtpSession.open(vertx, ports, config).onComplete(ar -> {
             if (ar.succeeded()) {
                 opened.complete(ar.result());
             } else {
                 opened.completeExceptionally(ar.cause());
             }
         }));
-        RtpSession s = opened.get(5, TimeUnit.SECONDS);
-        sessions.add(s);
-        return s;
-    }
-
-    private RtpSession open() {
-        CompletableFuture<RtpSession> result = new CompletableFuture<>();
-        ctx.runOnContext(v -> RtpSession.open(vertx, pool, CONFIG).onComplete(ar -> {
-            if (ar.succeeded()) {
-                result.complete(ar.result());
-            } else {
-                result.completeExceptionally(ar.cause());
-            }
-        }));
         try {
-            RtpSession s = result.get(5, TimeUnit.SECONDS);
+            RtpSession s = opened.get(5, TimeUnit.SECONDS);
             sessions.add(s);
             return s;
         } catch (Exception e) {
