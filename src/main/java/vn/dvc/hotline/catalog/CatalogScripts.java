@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.dvc.hotline.ivr.ProcedureInfoService;
 
 /**
  * What the hotline says about the catalogue: the Vietnamese texts of the prompts {@code procedure.{code}} (spoken
@@ -55,19 +56,21 @@ public final class CatalogScripts {
     private CatalogScripts() {
     }
 
+    // The keys are the ones the voice service plays: one definition, in ProcedureInfoService.
+
     /** @return the key of a procedure's spoken summary */
     public static String summaryKey(String procedureCode) {
-        return PROCEDURE_PREFIX + procedureCode;
+        return ProcedureInfoService.summaryKey(procedureCode);
     }
 
     /** @return the key of a procedure's list of documents */
     public static String documentsKey(String procedureCode) {
-        return PROCEDURE_PREFIX + procedureCode + ".documents";
+        return ProcedureInfoService.documentsKey(procedureCode);
     }
 
     /** @return the key of where a procedure's dossier is submitted, with the agency's hours */
     public static String whereKey(String procedureCode) {
-        return PROCEDURE_PREFIX + procedureCode + ".where";
+        return ProcedureInfoService.whereKey(procedureCode);
     }
 
     /** @return the key of an agency's name, address and hours */
