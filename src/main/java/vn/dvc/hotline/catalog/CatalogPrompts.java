@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.Priority;
@@ -38,7 +39,8 @@ import vn.dvc.hotline.speech.PromptLibrary;
  *
  * <p>Thread model: {@link #requestSync} may be called from any thread and never blocks (event loops included).
  * Syncs never overlap: a request while one runs makes exactly one more run after it, however many requests came.
- * The reads run on the pool's event loop, the renders on the library's preparation thread.
+ * The reads run on the pool's event loop; composing and comparing the scripts on a worker thread; the renders on the
+ * library's preparation thread.
  */
 @ApplicationScoped
 public class CatalogPrompts {
@@ -130,6 +132,9 @@ public class CatalogPrompts {
     /** @return how many scripts were handed to the library */
     private Uni<Integer> sync() {
         return pool.query(AGENCIES).execute().flatMap(agencyRows -> pool.query(PROCEDURES).execute()
+                // Composing every script (numbers and dates read out, per procedure) is real CPU work, run every
+                // refresh in code the JIT leaves cold: off the event loop, which may be pacing thousands of calls.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(procedureRows -> {
                     Map<String, Agency> agencies = new LinkedHashMap<>();
                     for (Row row : agencyRows) {

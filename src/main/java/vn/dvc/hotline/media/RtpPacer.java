@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the due frames of every {@link RtpSession} of one Vert.x event loop, on absolute 20 ms deadlines.
@@ -30,6 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * every other firing a deadline is due and frames go out. A key press read at the half-frame changes the
  * prompt of the frame 10 ms later.
  *
+ * <p>Pacers keep their loops apart in time: each takes a phase slot, and its deadlines fall at that slot's
+ * offset within the 20 ms frame (loops 1 and 2 at 0 and 10 ms, 4 loops 5 ms apart, ...). If two loops sent
+ * their bursts at the same moment they would compete for the cores and for the kernel's transmit path
+ * while the rest of the frame stayed idle; where they fell depended on when each loop got its first call.
+ *
  * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
  * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
  * runs no callback of the call orchestration: sessions defer those to their context, so the session array
@@ -49,6 +55,12 @@ final class RtpPacer {
     /** The timer's period: half a frame, so that arrivals are read twice per frame. */
     private static final long TIMER_MILLIS = PERIOD_NANOS / 2 / 1_000_000L;
     private static final ConcurrentHashMap<Thread, RtpPacer> PACERS = new ConcurrentHashMap<>();
+    /** Phase slots, a bit each; more pacers than slots share the last phases. */
+    static final int PHASE_SLOTS = 32;
+    /** The bits of the slots held by live pacers. */
+    private static final AtomicInteger PHASES_TAKEN = new AtomicInteger();
+    /** Origin of every pacer's phase, so that their offsets are relative to one clock. */
+    private static final long PHASE_ORIGIN = System.nanoTime();
 
     private final Vertx vertx;
     private final Thread thread;
@@ -62,6 +74,8 @@ final class RtpPacer {
     private RtpSocket[] toRead = new RtpSocket[2];
     private int toReadCount;
     private final PacerLoad load;
+    /** This pacer's phase slot, or -1 when it shares a phase because all slots were taken. */
+    private final int phaseSlot;
     private long next;
     private long ticks;
     private long lateTicks;
@@ -71,13 +85,55 @@ final class RtpPacer {
         this.vertx = vertx;
         this.thread = thread;
         this.load = PacerLoad.register(thread);
-        this.next = System.nanoTime() + PERIOD_NANOS;
-        this.timerId = vertx.setPeriodic(TIMER_MILLIS, id -> tick());
+        this.phaseSlot = takePhaseSlot();
+        long now = System.nanoTime();
+        this.next = firstDeadline(now, phaseOffset(Math.max(phaseSlot, 0)));
+        // The timer fires on the deadlines (rounded up to its millisecond) and keeps that phase: Vert.x periodic
+        // timers run at a fixed rate.
+        long delayMillis = Math.max(1, (next - now + 999_999) / 1_000_000);
+        this.timerId = vertx.setPeriodic(delayMillis, TIMER_MILLIS, id -> tick());
+    }
+
+    /** Claims the lowest free phase slot without locking; -1 if all are taken. */
+    private static int takePhaseSlot() {
+        while (true) {
+            int taken = PHASES_TAKEN.get();
+            int slot = Integer.numberOfTrailingZeros(~taken);
+            if (slot >= PHASE_SLOTS) {
+                return -1;
+            }
+            if (PHASES_TAKEN.compareAndSet(taken, taken | (1 << slot))) {
+                return slot;
+            }
+        }
+    }
+
+    private static void releasePhaseSlot(int slot) {
+        if (slot >= 0) {
+            PHASES_TAKEN.getAndUpdate(taken -> taken & ~(1 << slot));
+        }
+    }
+
+    /**
+     * Offset of a phase slot within the frame: the slot number's bits reversed as a fraction of the period
+     * (0, 1/2, 1/4, 3/4, 1/8, ...), so that however many loops there are, their phases stay evenly spread.
+     */
+    static long phaseOffset(int slot) {
+        int bits = Integer.numberOfTrailingZeros(PHASE_SLOTS);
+        long fraction = Integer.reverse(slot) >>> (Integer.SIZE - bits);
+        return PERIOD_NANOS * fraction / PHASE_SLOTS;
+    }
+
+    /** The first deadline at least a millisecond after {@code now} that falls on {@code offset} within the frame. */
+    static long firstDeadline(long now, long offset) {
+        long start = now + 1_000_000L;
+        long intoFrame = Math.floorMod(start - PHASE_ORIGIN - offset, PERIOD_NANOS);
+        return intoFrame == 0 ? start : start + PERIOD_NANOS - intoFrame;
     }
 
     /**
      * Adds a session to the pacer of the current event loop, creating it if needed. Its first frame goes
-     * out at the loop's next deadline, at most 20 ms away.
+     * out at the loop's next deadline, at most 21 ms away.
      *
      * @throws IllegalStateException if not called on an event-loop context: the timer must be set on the
      *     context of this loop, which {@code setPeriodic} takes from the current one
@@ -116,6 +172,7 @@ final class RtpPacer {
         if (size == 0) {
             vertx.cancelTimer(timerId);
             PACERS.remove(thread, this);
+            releasePhaseSlot(phaseSlot);
             PacerLoad.unregister(thread, load);
         }
     }
@@ -214,6 +271,16 @@ final class RtpPacer {
     /** Deadlines skipped rather than caught up. */
     long skippedFrames() {
         return skippedFrames;
+    }
+
+    /** This pacer's phase slot, -1 if it shares one. */
+    int phaseSlot() {
+        return phaseSlot;
+    }
+
+    /** Where this pacer's deadlines fall within the frame, from the common origin of all pacers. */
+    long phase() {
+        return Math.floorMod(next - PHASE_ORIGIN, PERIOD_NANOS);
     }
 
     /** Sessions paced by this pacer. */

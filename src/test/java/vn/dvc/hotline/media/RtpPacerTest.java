@@ -1,6 +1,9 @@
 package vn.dvc.hotline.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,35 @@ class RtpPacerTest {
         assertEquals(10, RtpPacer.framesToSkip(passed));
         assertEquals(RtpPacer.MAX_BURST, RtpPacer.framesToSkip(RtpPacer.MAX_BURST + 1));
         assertEquals(Integer.MAX_VALUE, RtpPacer.framesToSkip(Long.MAX_VALUE / 2));
+    }
+
+    @Test
+    void loopsTakePhasesSpreadEvenlyOverTheFrame() {
+        assertEquals(0, RtpPacer.phaseOffset(0));
+        assertEquals(10 * MS, RtpPacer.phaseOffset(1), "two loops: half a frame apart");
+        assertEquals(5 * MS, RtpPacer.phaseOffset(2));
+        assertEquals(15 * MS, RtpPacer.phaseOffset(3), "four loops: a quarter apart");
+        TreeSet<Long> phases = new TreeSet<>();
+        for (int slot = 0; slot < RtpPacer.PHASE_SLOTS; slot++) {
+            long offset = RtpPacer.phaseOffset(slot);
+            assertTrue(offset >= 0 && offset < RtpPacer.PERIOD_NANOS, "within the frame: " + offset);
+            phases.add(offset);
+        }
+        assertEquals(RtpPacer.PHASE_SLOTS, phases.size(), "every slot its own phase");
+    }
+
+    @Test
+    void theFirstDeadlineFallsOnThePhaseWithinAFrame() {
+        long now = 123_456_789_000L;
+        long atZero = RtpPacer.firstDeadline(now, 0);
+        for (long offset : new long[] {5 * MS, 10 * MS, 15 * MS, RtpPacer.PERIOD_NANOS - 1}) {
+            long deadline = RtpPacer.firstDeadline(now, offset);
+            assertTrue(deadline >= now + MS && deadline <= now + MS + RtpPacer.PERIOD_NANOS, "within 21 ms");
+            assertEquals(offset, Math.floorMod(deadline - atZero, RtpPacer.PERIOD_NANOS), "on its phase");
+        }
+        for (long later = now; later < now + 3 * RtpPacer.PERIOD_NANOS; later += 7 * MS + 1) {
+            assertEquals(0, Math.floorMod(RtpPacer.firstDeadline(later, 0) - atZero, RtpPacer.PERIOD_NANOS),
+                    "the same phase whenever the pacer starts");
+        }
     }
 }

@@ -185,6 +185,27 @@ class RtpSharedSocketTest {
         assertEquals(here.localPort(), neighbour.localPort(), "another context of the same loop: same socket");
         assertNotEquals(here.localPort(), there.localPort(), "another loop: its own socket");
         assertEquals(pool.capacity() - 2, pool.available());
+        RtpPacer herePacer = startOn(ctx, here);
+        RtpPacer therePacer = startOn(otherLoop, there);
+        assertNotEquals(herePacer, therePacer, "a pacer per loop");
+        assertNotEquals(herePacer.phaseSlot(), therePacer.phaseSlot(), "each loop its own phase slot");
+        assertEquals(RtpPacer.phaseOffset(herePacer.phaseSlot()), herePacer.phase(), "deadlines on the slot's phase");
+        assertEquals(RtpPacer.phaseOffset(therePacer.phaseSlot()), therePacer.phase());
+    }
+
+    /** Starts {@code session} towards a silent peer on its own loop and returns the loop's pacer. */
+    private RtpPacer startOn(Context context, RtpSession session) {
+        RtpPeer peer = peer();
+        CompletableFuture<RtpPacer> started = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            session.start(peer.address(), Law.PCMU, TE);
+            started.complete(session.pacer());
+        });
+        try {
+            return started.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
