@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every other firing a deadline is due and frames go out. A key press read at the half-frame changes the
  * prompt of the frame 10 ms later.
  *
- * <p>Pacers keep their loops apart in time: each takes a phase slot, and its deadlines fall at that slot's
- * offset within the 20 ms frame (loops 1 and 2 at 0 and 10 ms, 4 loops 5 ms apart, ...). If two loops sent
- * their bursts at the same moment they would compete for the cores and for the kernel's transmit path
- * while the rest of the frame stayed idle; where they fell depended on when each loop got its first call.
+ * <p>Pacers keep their loops apart in time: each takes a phase slot, and its timer fires at that slot's offset
+ * within the timer's 10 ms period (loops 1 and 2 at 0 and 5 ms, 4 loops 2.5 ms apart, ...). Each loop works
+ * twice per frame, sending at its deadline and reading half a frame later; two loops 5 ms apart do those four
+ * bursts in turn. Bursts at the same moment would compete for the cores and the kernel's transmit path while
+ * the rest of the frame stayed idle; where they fell depended on when each loop got its first call.
  *
  * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
  * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
@@ -53,7 +54,8 @@ final class RtpPacer {
     static final int MAX_BURST = 3;
 
     /** The timer's period: half a frame, so that arrivals are read twice per frame. */
-    private static final long TIMER_MILLIS = PERIOD_NANOS / 2 / 1_000_000L;
+    static final long TIMER_NANOS = PERIOD_NANOS / 2;
+    private static final long TIMER_MILLIS = TIMER_NANOS / 1_000_000L;
     private static final ConcurrentHashMap<Thread, RtpPacer> PACERS = new ConcurrentHashMap<>();
     /** Phase slots, a bit each; more pacers than slots share the last phases. */
     static final int PHASE_SLOTS = 32;
@@ -115,13 +117,13 @@ final class RtpPacer {
     }
 
     /**
-     * Offset of a phase slot within the frame: the slot number's bits reversed as a fraction of the period
-     * (0, 1/2, 1/4, 3/4, 1/8, ...), so that however many loops there are, their phases stay evenly spread.
+     * Offset of a phase slot within the frame: the slot number's bits reversed as a fraction of the timer's
+     * period (0, 1/2, 1/4, 3/4, 1/8, ...), so that however many loops there are, their firings stay evenly spread.
      */
     static long phaseOffset(int slot) {
         int bits = Integer.numberOfTrailingZeros(PHASE_SLOTS);
         long fraction = Integer.reverse(slot) >>> (Integer.SIZE - bits);
-        return PERIOD_NANOS * fraction / PHASE_SLOTS;
+        return TIMER_NANOS * fraction / PHASE_SLOTS;
     }
 
     /** The first deadline at least a millisecond after {@code now} that falls on {@code offset} within the frame. */

@@ -40,14 +40,15 @@ class RtpPacerTest {
 
     @Test
     void loopsTakePhasesSpreadEvenlyOverTheFrame() {
+        // the timer fires every 10 ms (a send, then a read): two loops alternate at 5 ms, four at 2.5 ms
         assertEquals(0, RtpPacer.phaseOffset(0));
-        assertEquals(10 * MS, RtpPacer.phaseOffset(1), "two loops: half a frame apart");
-        assertEquals(5 * MS, RtpPacer.phaseOffset(2));
-        assertEquals(15 * MS, RtpPacer.phaseOffset(3), "four loops: a quarter apart");
+        assertEquals(5 * MS, RtpPacer.phaseOffset(1), "two loops: half the timer's period apart");
+        assertEquals(2 * MS + MS / 2, RtpPacer.phaseOffset(2));
+        assertEquals(7 * MS + MS / 2, RtpPacer.phaseOffset(3), "four loops: a quarter apart");
         TreeSet<Long> phases = new TreeSet<>();
         for (int slot = 0; slot < RtpPacer.PHASE_SLOTS; slot++) {
             long offset = RtpPacer.phaseOffset(slot);
-            assertTrue(offset >= 0 && offset < RtpPacer.PERIOD_NANOS, "within the frame: " + offset);
+            assertTrue(offset >= 0 && offset < RtpPacer.TIMER_NANOS, "within the timer's period: " + offset);
             phases.add(offset);
         }
         assertEquals(RtpPacer.PHASE_SLOTS, phases.size(), "every slot its own phase");
