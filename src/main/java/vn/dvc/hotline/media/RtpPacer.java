@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One pacer exists per event loop that has sessions, found by the loop's thread (each event loop is one
  * thread): the first session of a loop creates it and its Vert.x periodic timer, the last one to leave
  * cancels the timer and removes it, so an idle loop does no work. The timer is set on the context of the
- * session that created the pacer; every session on the loop shares one deadline.
+ * session that created the pacer.
  *
  * <p>Deadlines are absolute ({@code next += 20 ms}), never "20 ms after the last tick", so timer jitter does
  * not accumulate into drift. A tick sends, for every session, one frame per deadline that has passed (a
@@ -26,16 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a shared socket sends the tick's packets in {@code sendmmsg} batches. Every tick's lag is reported to
  * the loop's {@link PacerLoad}, which admission consults.
  *
- * <p>The timer fires every 10 ms, twice a frame: each time the pacer asks the shared sockets of its sessions
- * to read what their callers sent ({@link RtpSocket#readArrivals}, {@link RtpConfig#readMode()}), and on
- * every other firing a deadline is due and frames go out. A key press read at the half-frame changes the
- * prompt of the frame 10 ms later.
+ * <p>The timer fires every 10 ms, twice a frame. The loop's sessions are split in two halves, kept even as
+ * calls come: half 0 has its deadlines on the frame's start, half 1 10 ms later, so each firing sends one
+ * half's frames, then asks the shared sockets to read what the callers sent ({@link RtpSocket#readArrivals},
+ * {@link RtpConfig#readMode()}). A burst of sends is half as long as when the whole loop sent at once, and a
+ * call's packet leaves that much less behind its deadline, whatever delays the burst (a core shared with other
+ * work stretches it). The batches of {@code sendmmsg} stay large, and the loop wakes no more often than
+ * it did for reading alone.
  *
  * <p>Pacers keep their loops apart in time: each takes a phase slot, and its timer fires at that slot's offset
- * within the timer's 10 ms period (loops 1 and 2 at 0 and 5 ms, 4 loops 2.5 ms apart, ...). Each loop works
- * twice per frame, sending at its deadline and reading half a frame later; two loops 5 ms apart do those four
- * bursts in turn. Bursts at the same moment would compete for the cores and the kernel's transmit path while
- * the rest of the frame stayed idle; where they fell depended on when each loop got its first call.
+ * within the timer's 10 ms period (loops 1 and 2 at 0 and 5 ms, 4 loops 2.5 ms apart, ...). Bursts of two
+ * loops at the same moment would compete for the cores and the kernel's transmit path while the rest of the
+ * period stayed idle; where they fell depended on when each loop got its first call.
  *
  * <p>Thread model: confined to its event-loop thread, no locks. Only the registry of pacers is a concurrent
  * map, touched when a loop gets its first session or loses its last. A tick allocates nothing itself and
@@ -53,8 +55,10 @@ final class RtpPacer {
     /** Most frames a session sends in one tick when catching up; further behind, the rest are skipped. */
     static final int MAX_BURST = 3;
 
-    /** The timer's period: half a frame, so that arrivals are read twice per frame. */
+    /** The timer's period: half a frame; each firing sends one half's frames and reads arrivals. */
     static final long TIMER_NANOS = PERIOD_NANOS / 2;
+    /** The loop's calls are split in two halves whose deadlines are half a frame apart. */
+    static final int HALVES = 2;
     private static final long TIMER_MILLIS = TIMER_NANOS / 1_000_000L;
     private static final ConcurrentHashMap<Thread, RtpPacer> PACERS = new ConcurrentHashMap<>();
     /** Phase slots, a bit each; more pacers than slots share the last phases. */
@@ -68,8 +72,9 @@ final class RtpPacer {
     private final Thread thread;
     /** The loop's periodic timer (package-private so that the JMH pacer benchmark can stop it). */
     final long timerId;
-    private RtpSession[] sessions = new RtpSession[16];
-    private int size;
+    /** The sessions of each half of the frame ({@link #HALVES}); a session stays in the half it joined. */
+    private final RtpSession[][] sessions = {new RtpSession[16], new RtpSession[16]};
+    private final int[] sizes = new int[HALVES];
     private RtpSocket[] toFlush = new RtpSocket[4];
     private int toFlushCount;
     /** Shared sockets of the sessions, read on every timer firing; kept until the pacer ends. */
@@ -78,7 +83,8 @@ final class RtpPacer {
     private final PacerLoad load;
     /** This pacer's phase slot, or -1 when it shares a phase because all slots were taken. */
     private final int phaseSlot;
-    private long next;
+    /** Next deadline of each half: half 1's fall 10 ms after half 0's. */
+    private final long[] next = new long[HALVES];
     private long ticks;
     private long lateTicks;
     private long skippedFrames;
@@ -89,10 +95,11 @@ final class RtpPacer {
         this.load = PacerLoad.register(thread);
         this.phaseSlot = takePhaseSlot();
         long now = System.nanoTime();
-        this.next = firstDeadline(now, phaseOffset(Math.max(phaseSlot, 0)));
+        next[0] = firstDeadline(now, phaseOffset(Math.max(phaseSlot, 0)));
+        next[1] = next[0] + TIMER_NANOS;
         // The timer fires on the deadlines (rounded up to its millisecond) and keeps that phase: Vert.x periodic
         // timers run at a fixed rate.
-        long delayMillis = Math.max(1, (next - now + 999_999) / 1_000_000);
+        long delayMillis = Math.max(1, (next[0] - now + 999_999) / 1_000_000);
         this.timerId = vertx.setPeriodic(delayMillis, TIMER_MILLIS, id -> tick());
     }
 
@@ -162,16 +169,19 @@ final class RtpPacer {
 
     /** Removes a session; the last one out stops the timer. Must run on this pacer's loop. */
     void leave(RtpSession session) {
+        int half = session.pacerHalf;
         int index = session.pacerIndex;
-        if (index < 0 || index >= size || sessions[index] != session) {
+        if (index < 0 || half < 0 || index >= sizes[half] || sessions[half][index] != session) {
             return;
         }
-        size--;
-        sessions[index] = sessions[size];
-        sessions[index].pacerIndex = index;
-        sessions[size] = null;
+        RtpSession[] group = sessions[half];
+        int last = --sizes[half];
+        group[index] = group[last];
+        group[index].pacerIndex = index;
+        group[last] = null;
         session.pacerIndex = -1;
-        if (size == 0) {
+        session.pacerHalf = -1;
+        if (size() == 0) {
             vertx.cancelTimer(timerId);
             PACERS.remove(thread, this);
             releasePhaseSlot(phaseSlot);
@@ -179,12 +189,15 @@ final class RtpPacer {
         }
     }
 
+    /** Adds a session to the half with fewer sessions: the loop's sends stay split evenly between them. */
     private void add(RtpSession session) {
-        if (size == sessions.length) {
-            sessions = Arrays.copyOf(sessions, size * 2);
+        int half = sizes[1] < sizes[0] ? 1 : 0;
+        if (sizes[half] == sessions[half].length) {
+            sessions[half] = Arrays.copyOf(sessions[half], sizes[half] * 2);
         }
-        session.pacerIndex = size;
-        sessions[size++] = session;
+        session.pacerHalf = half;
+        session.pacerIndex = sizes[half];
+        sessions[half][sizes[half]++] = session;
         RtpSocket socket = session.socket();
         if (socket.isShared()) {
             for (int i = 0; i < toReadCount; i++) {
@@ -208,10 +221,23 @@ final class RtpPacer {
 
     /** One tick at {@code now}: the timer's work, callable directly by benchmarks with the timer stopped. */
     void tickAt(long now) {
-        if (size == 0) {
-            return; // cancelled between the timer's firing and this run
+        for (int half = 0; half < HALVES; half++) {
+            paceHalf(half, now);
         }
-        long behind = now - next;
+        for (int i = 0; i < toFlushCount; i++) {
+            toFlush[i].flush();
+            toFlush[i] = null;
+        }
+        toFlushCount = 0;
+    }
+
+    /** Queues the due frames of one half's sessions, if a deadline of that half has passed. */
+    private void paceHalf(int half, long now) {
+        int count = sizes[half];
+        if (count == 0) {
+            return; // no calls in this half, or cancelled between the timer's firing and this run
+        }
+        long behind = now - next[half];
         long passed = deadlinesPassed(behind);
         if (passed == 0) {
             return;
@@ -225,15 +251,11 @@ final class RtpPacer {
             lateTicks++;
         }
         skippedFrames += skip;
-        next += passed * PERIOD_NANOS;
-        for (int i = 0; i < size; i++) {
-            sessions[i].pace(now, due, skip, late);
+        next[half] += passed * PERIOD_NANOS;
+        RtpSession[] group = sessions[half];
+        for (int i = 0; i < count; i++) {
+            group[i].pace(now, due, skip, late);
         }
-        for (int i = 0; i < toFlushCount; i++) {
-            toFlush[i].flush();
-            toFlush[i] = null;
-        }
-        toFlushCount = 0;
     }
 
     /** Flushes {@code socket} once this tick's frames are all queued. Called by sessions during a tick. */
@@ -280,13 +302,18 @@ final class RtpPacer {
         return phaseSlot;
     }
 
-    /** Where this pacer's deadlines fall within the frame, from the common origin of all pacers. */
+    /** Where this pacer's deadlines (of its first half) fall within the frame, from the common origin of all pacers. */
     long phase() {
-        return Math.floorMod(next - PHASE_ORIGIN, PERIOD_NANOS);
+        return Math.floorMod(next[0] - PHASE_ORIGIN, PERIOD_NANOS);
     }
 
     /** Sessions paced by this pacer. */
     int size() {
-        return size;
+        return sizes[0] + sizes[1];
+    }
+
+    /** Sessions in one half of the frame. */
+    int size(int half) {
+        return sizes[half];
     }
 }

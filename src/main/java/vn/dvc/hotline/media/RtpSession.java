@@ -94,6 +94,8 @@ public final class RtpSession {
     private RtpPacer pacer;
     /** Index in the pacer's array, maintained by the pacer; -1 when not paced. */
     int pacerIndex = -1;
+    /** Which half of its pacer's frame the session sends in; -1 when not paced. */
+    int pacerHalf = -1;
 
     private InetSocketAddress remote;
     private Law law;

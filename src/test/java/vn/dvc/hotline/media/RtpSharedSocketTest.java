@@ -166,6 +166,39 @@ class RtpSharedSocketTest {
     }
 
     @Test
+    void aLoopsCallsSendInTwoHalvesOfTheFrameKeptEvenAsCallsCome() {
+        List<RtpSession> calls = new ArrayList<>();
+        List<RtpPeer> callers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(open());
+            callers.add(peer());
+        }
+        RtpPacer pacer = call(() -> {
+            for (int i = 0; i < 3; i++) {
+                calls.get(i).start(callers.get(i).address(), Law.PCMU, TE);
+            }
+            return calls.get(0).pacer();
+        });
+        assertEquals(List.of(2, 1), call(() -> List.of(pacer.size(0), pacer.size(1))), "first, second, first");
+        call(() -> {
+            calls.get(0).close(); // a call of the first half ends: one each
+            return null;
+        });
+        assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
+        RtpSession fourth = open();
+        RtpPeer fourthCaller = peer();
+        call(() -> {
+            fourth.start(fourthCaller.address(), Law.PCMU, TE);
+            return null;
+        });
+        assertEquals(List.of(2, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
+        // every call of either half is sent its stream
+        for (RtpPeer caller : List.of(callers.get(1), callers.get(2), fourthCaller)) {
+            assertEquals(Law.PCMU.payloadType(), caller.receive(1000).payloadType());
+        }
+    }
+
+    @Test
     void eachEventLoopHasItsOwnSocket() throws Exception {
         RtpSession here = open();
         io.netty.channel.EventLoop hereLoop = ((ContextInternal) ctx).nettyEventLoop();
