@@ -233,13 +233,16 @@ final class RtpPacer {
 
     /** Queues the due frames of one half's sessions, if a deadline of that half has passed. */
     private void paceHalf(int half, long now) {
-        int count = sizes[half];
-        if (count == 0) {
-            return; // no calls in this half, or cancelled between the timer's firing and this run
-        }
         long behind = now - next[half];
         long passed = deadlinesPassed(behind);
         if (passed == 0) {
+            return;
+        }
+        int count = sizes[half];
+        if (count == 0) {
+            // No calls in this half (or the pacer was cancelled after the timer fired): its deadlines still
+            // advance, so that a call joining it later starts on time instead of "catching up" on old frames.
+            next[half] += passed * PERIOD_NANOS;
             return;
         }
         load.onTick(now, behind);

@@ -199,6 +199,37 @@ class RtpSharedSocketTest {
     }
 
     @Test
+    void aCallJoiningAHalfThatWasEmptyStartsOnItsNextDeadline() {
+        RtpSession first = open();
+        RtpSession second = open();
+        RtpPeer a = peer();
+        RtpPeer b = peer();
+        RtpPacer pacer = call(() -> {
+            first.start(a.address(), Law.PCMU, TE);
+            RtpPacer p = first.pacer();
+            vertx.cancelTimer(p.timerId); // driven by hand below, on a clock of our own
+            return p;
+        });
+        long[] clock = {call(System::nanoTime)};
+        call(() -> {
+            for (int i = 0; i < 30; i++) { // 300 ms with the second half empty
+                clock[0] += RtpPacer.TIMER_NANOS;
+                pacer.tickAt(clock[0]);
+            }
+            second.start(b.address(), Law.PCMU, TE);
+            for (int i = 0; i < 10; i++) {
+                clock[0] += RtpPacer.TIMER_NANOS;
+                pacer.tickAt(clock[0]);
+            }
+            return null;
+        });
+        assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
+        assertEquals(0L, call(pacer::skippedFrames), "the second half's deadlines kept up while it was empty");
+        assertEquals(0L, call(pacer::lateTicks));
+        assertEquals(call(second::ssrc), b.receive(1000).ssrc(), "the second call is sent its stream");
+    }
+
+    @Test
     void eachEventLoopHasItsOwnSocket() throws Exception {
         RtpSession here = open();
         io.netty.channel.EventLoop hereLoop = ((ContextInternal) ctx).nettyEventLoop();
