@@ -14,6 +14,8 @@
 #   -s host:port the service's SIP address (default 127.0.0.1:$BENCH_SIP_PORT)
 #   -r rate      new calls per second while a level ramps up (default 200)
 #   -m seconds   measured (held) window per level (default 30)
+#   -w seconds   calls held before the window starts, after the last one is up (default 5; the JIT still
+#                compiles the level's code paths for a minute or so after a fresh start)
 #   -k n         calls sharing one caller address:port (default 1: every call its own address)
 #   -S n         generator RTP sockets (default 2)
 # Environment: BENCH_SIP_PORT (35060), BENCH_HTTP_PORT (18090), BENCH_RTP_MIN/MAX (30000/39998: the service's
@@ -42,15 +44,17 @@ GEN_RTP_PORT=${BENCH_GEN_RTP_PORT:-61200}
 SIP_ADDR=""
 RATE=200
 MEASURE=30
+SETTLE=5
 SHARE=1
 SOCKETS=2
-while getopts "j:a:s:r:m:k:S:h" o; do
+while getopts "j:a:s:r:m:w:k:S:h" o; do
   case $o in
     j) JAR=$OPTARG ;;
     a) ATTACH_PID=$OPTARG ;;
     s) SIP_ADDR=$OPTARG ;;
     r) RATE=$OPTARG ;;
     m) MEASURE=$OPTARG ;;
+    w) SETTLE=$OPTARG ;;
     k) SHARE=$OPTARG ;;
     S) SOCKETS=$OPTARG ;;
     *) usage; exit 2 ;;
@@ -194,7 +198,7 @@ LAST_VERDICT=""
 run_level() {
   local calls=$1 base
   base=$(heap_after_gc_kib)
-  run_generator -n "$calls" -r "$RATE" -w 5 -m "$MEASURE" -t 60
+  run_generator -n "$calls" -r "$RATE" -w "$SETTLE" -m "$MEASURE" -t 60
   local s=$SUMMARY after
   # The baseline is the lower of before and after the level (5 s after its last BYE): what a previous level
   # left behind (records not yet flushed, pooled buffers) is not charged to this one.

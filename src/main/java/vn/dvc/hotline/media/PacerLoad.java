@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * refuse new calls before the calls already up start to suffer.
  *
  * <p>A loop counts as overloaded when at least {@value #LATE_TICKS_TO_TRIP} of its last
- * {@value #WINDOW_TICKS} ticks (half a second: each half of a loop's calls ticks every 20 ms) ran more than {@code hotline.rtp.overload-lag-limit} (10 ms)
+ * {@value #WINDOW_TICKS} ticks (one second) ran more than {@code hotline.rtp.overload-lag-limit} (10 ms)
  * after their deadline, and stays so for {@link #HOLD_NANOS} (2 s) after the last tick that still met that rule, so
  * that admission does not flap with every tick. A loop whose pacer has not ticked for
  * {@link #STALL_NANOS} (0.2 s, ten periods) while it has calls is overloaded too: a stalled loop reports
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PacerLoad {
 
-    /** Ticks in the window: half a second of the pacer's ticks, one every 10 ms (each half of its calls in turn). */
+    /** Ticks in the window: one second of 20 ms ticks. */
     static final int WINDOW_TICKS = 50;
     /** Default of {@code hotline.rtp.overload-lag-limit}: a tick later than this counts as late. */
     static final long LAG_LIMIT_NANOS = 10_000_000L;

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * marker) and its prompt resumes where it was, so the caller hears a gap rather than losing words.
  *
  * <p>Sessions only queue their packets; the pacer flushes each socket written to once, after the whole tick,
- * so a shared socket sends the tick's packets in {@code sendmmsg} batches. Every tick's lag is reported to
- * the loop's {@link PacerLoad}, which admission consults.
+ * so a shared socket sends the tick's packets in {@code sendmmsg} batches. The lag of one tick per frame (the
+ * first half's) is reported to the loop's {@link PacerLoad}, which admission consults.
  *
  * <p>The timer fires every 10 ms, twice a frame. The loop's sessions are split in two halves, kept even as
  * calls come: half 0 has its deadlines on the frame's start, half 1 10 ms later, so each firing sends one
@@ -245,7 +245,10 @@ final class RtpPacer {
             next[half] += passed * PERIOD_NANOS;
             return;
         }
-        load.onTick(now, behind);
+        if (half == 0 || sizes[0] == 0) {
+            // Admission's window counts one tick per frame (PacerLoad): the first half's, or the second's alone.
+            load.onTick(now, behind);
+        }
         int skip = framesToSkip(passed);
         int due = (int) (passed - skip);
         boolean late = behind > LATE_NANOS;
@@ -298,6 +301,16 @@ final class RtpPacer {
     /** Deadlines skipped rather than caught up. */
     long skippedFrames() {
         return skippedFrames;
+    }
+
+    /** The next deadline of the first half (tests that drive the pacer by hand). */
+    long nextDeadline() {
+        return next[0];
+    }
+
+    /** The loop's load, as admission sees it (tests). */
+    PacerLoad load() {
+        return load;
     }
 
     /** This pacer's phase slot, -1 if it shares one. */

@@ -1,7 +1,9 @@
 package vn.dvc.hotline.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -227,6 +229,43 @@ class RtpSharedSocketTest {
         assertEquals(0L, call(pacer::skippedFrames), "the second half's deadlines kept up while it was empty");
         assertEquals(0L, call(pacer::lateTicks));
         assertEquals(call(second::ssrc), b.receive(1000).ssrc(), "the second call is sent its stream");
+    }
+
+    @Test
+    void aLoopLateOnItsFramesTripsAdmissionWithItsCallsInBothHalves() {
+        RtpSession first = open();
+        RtpSession second = open();
+        RtpPeer a = peer();
+        RtpPeer b = peer();
+        RtpPacer pacer = call(() -> {
+            first.start(a.address(), Law.PCMU, TE);
+            second.start(b.address(), Law.PCMU, TE);
+            RtpPacer p = first.pacer();
+            vertx.cancelTimer(p.timerId);
+            return p;
+        });
+        assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
+        // A firing per frame, each 12 ms after the first half's deadline: late by PacerLoad's rule (10 ms).
+        // Half of a one-second window of frames must be late to trip it.
+        long[] clock = {call(pacer::nextDeadline) + 12 * 1_000_000L};
+        int frames = PacerLoad.LATE_TICKS_TO_TRIP - 1;
+        boolean early = call(() -> {
+            for (int i = 0; i < frames; i++) {
+                pacer.tickAt(clock[0]);
+                clock[0] += RtpPacer.PERIOD_NANOS;
+            }
+            return pacer.load().overloaded(clock[0]);
+        });
+        assertFalse(early, frames + " late frames do not trip admission");
+        boolean tripped = call(() -> {
+            for (int i = 0; i < 2; i++) {
+                pacer.tickAt(clock[0]);
+                clock[0] += RtpPacer.PERIOD_NANOS;
+            }
+            return pacer.load().overloaded(clock[0]);
+        });
+        assertTrue(tripped, (frames + 2) + " late frames do");
+        assertEquals(0L, call(pacer::skippedFrames), "late, but within the catch-up: nothing skipped");
     }
 
     @Test
