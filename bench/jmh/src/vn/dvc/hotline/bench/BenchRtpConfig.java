@@ -47,6 +47,12 @@ final class BenchRtpConfig {
             public Duration inactivityTimeout() {
                 return Duration.ofMinutes(10);
             }
+
+            @Override
+            public ReadMode readMode() {
+                return ReadMode.valueOf(System.getProperty("bench.rtp.read-mode", "on-tick").toUpperCase()
+                        .replace('-', '_'));
+            }
         };
     }
 }

@@ -92,6 +92,10 @@ public class PacerTickBenchmark {
             public Duration inactivityTimeout() {
                 return Duration.ofHours(1);
             }
+
+            public ReadMode readMode() {
+                return ReadMode.ON_TICK;
+            }
         };
         EncodedClip prompt = EncodedClip.silence(500);
         ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
