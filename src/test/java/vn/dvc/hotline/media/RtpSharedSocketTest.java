@@ -202,29 +202,16 @@ class RtpSharedSocketTest {
 
     @Test
     void aCallJoiningAHalfThatWasEmptyStartsOnItsNextDeadline() {
-        RtpSession first = open();
+        RtpPacer pacer = startDrivenByHand(open());
         RtpSession second = open();
-        RtpPeer a = peer();
         RtpPeer b = peer();
-        RtpPacer pacer = call(() -> {
-            first.start(a.address(), Law.PCMU, TE);
-            RtpPacer p = first.pacer();
-            vertx.cancelTimer(p.timerId); // driven by hand below, on a clock of our own
-            return p;
-        });
         long[] clock = {call(System::nanoTime)};
+        fire(pacer, clock, 30, RtpPacer.TIMER_NANOS); // 300 ms with the second half empty
         call(() -> {
-            for (int i = 0; i < 30; i++) { // 300 ms with the second half empty
-                clock[0] += RtpPacer.TIMER_NANOS;
-                pacer.tickAt(clock[0]);
-            }
             second.start(b.address(), Law.PCMU, TE);
-            for (int i = 0; i < 10; i++) {
-                clock[0] += RtpPacer.TIMER_NANOS;
-                pacer.tickAt(clock[0]);
-            }
             return null;
         });
+        fire(pacer, clock, 10, RtpPacer.TIMER_NANOS);
         assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
         assertEquals(0L, call(pacer::skippedFrames), "the second half's deadlines kept up while it was empty");
         assertEquals(0L, call(pacer::lateTicks));
@@ -233,39 +220,40 @@ class RtpSharedSocketTest {
 
     @Test
     void aLoopLateOnItsFramesTripsAdmissionWithItsCallsInBothHalves() {
-        RtpSession first = open();
-        RtpSession second = open();
-        RtpPeer a = peer();
-        RtpPeer b = peer();
-        RtpPacer pacer = call(() -> {
-            first.start(a.address(), Law.PCMU, TE);
-            second.start(b.address(), Law.PCMU, TE);
-            RtpPacer p = first.pacer();
-            vertx.cancelTimer(p.timerId);
-            return p;
-        });
+        RtpPacer pacer = startDrivenByHand(open());
+        startDrivenByHand(open());
         assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
         // A firing per frame, each 12 ms after the first half's deadline: late by PacerLoad's rule (10 ms).
         // Half of a one-second window of frames must be late to trip it.
         long[] clock = {call(pacer::nextDeadline) + 12 * 1_000_000L};
         int frames = PacerLoad.LATE_TICKS_TO_TRIP - 1;
-        boolean early = call(() -> {
-            for (int i = 0; i < frames; i++) {
-                pacer.tickAt(clock[0]);
-                clock[0] += RtpPacer.PERIOD_NANOS;
-            }
-            return pacer.load().overloaded(clock[0]);
-        });
-        assertFalse(early, frames + " late frames do not trip admission");
-        boolean tripped = call(() -> {
-            for (int i = 0; i < 2; i++) {
-                pacer.tickAt(clock[0]);
-                clock[0] += RtpPacer.PERIOD_NANOS;
-            }
-            return pacer.load().overloaded(clock[0]);
-        });
-        assertTrue(tripped, (frames + 2) + " late frames do");
+        fire(pacer, clock, frames, RtpPacer.PERIOD_NANOS);
+        assertFalse(call(() -> pacer.load().overloaded(clock[0])), frames + " late frames do not trip admission");
+        fire(pacer, clock, 2, RtpPacer.PERIOD_NANOS);
+        assertTrue(call(() -> pacer.load().overloaded(clock[0])), (frames + 2) + " late frames do");
         assertEquals(0L, call(pacer::skippedFrames), "late, but within the catch-up: nothing skipped");
+    }
+
+    /** Starts {@code session} towards a silent peer and stops its loop's pacer timer: the test drives it. */
+    private RtpPacer startDrivenByHand(RtpSession session) {
+        RtpPeer caller = peer();
+        return call(() -> {
+            session.start(caller.address(), Law.PCMU, TE);
+            RtpPacer pacer = session.pacer();
+            vertx.cancelTimer(pacer.timerId);
+            return pacer;
+        });
+    }
+
+    /** Ticks {@code pacer} {@code firings} times on the test's clock, {@code step} apart, on its loop. */
+    private void fire(RtpPacer pacer, long[] clock, int firings, long step) {
+        call(() -> {
+            for (int i = 0; i < firings; i++) {
+                clock[0] += step;
+                pacer.tickAt(clock[0]);
+            }
+            return null;
+        });
     }
 
     @Test
