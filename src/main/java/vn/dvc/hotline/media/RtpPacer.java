@@ -85,7 +85,6 @@ final class RtpPacer {
     private final int phaseSlot;
     /** Next deadline of each half: half 1's fall 10 ms after half 0's. */
     private final long[] next = new long[HALVES];
-    private long ticks;
     private long lateTicks;
     private long skippedFrames;
 
@@ -252,7 +251,6 @@ final class RtpPacer {
         int skip = framesToSkip(passed);
         int due = (int) (passed - skip);
         boolean late = behind > LATE_NANOS;
-        ticks++;
         if (late) {
             lateTicks++;
         }
@@ -286,11 +284,6 @@ final class RtpPacer {
     /** Of {@code passed} deadlines, those skipped rather than sent: all but the last beyond a burst. */
     static int framesToSkip(long passed) {
         return passed > MAX_BURST ? (int) Math.min(passed - 1, Integer.MAX_VALUE) : 0;
-    }
-
-    /** Ticks that had work, since this pacer was created. */
-    long ticks() {
-        return ticks;
     }
 
     /** Ticks more than {@link #LATE_NANOS} behind their deadline. */

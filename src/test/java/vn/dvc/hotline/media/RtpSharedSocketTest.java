@@ -85,15 +85,8 @@ class RtpSharedSocketTest {
         RtpSession sb = open();
         assertEquals(sa.localPort(), sb.localPort(), "one port in both SDP answers");
         assertEquals(pool.capacity() - 1, pool.available(), "the loop took one port");
-        List<Character> heardA = new CopyOnWriteArrayList<>();
-        List<Character> heardB = new CopyOnWriteArrayList<>();
-        call(() -> {
-            sa.start(a.address(), Law.PCMU, TE);
-            sa.onDigit(heardA::add);
-            sb.start(b.address(), Law.PCMA, TE);
-            sb.onDigit(heardB::add);
-            return null;
-        });
+        List<Character> heardA = startHearing(sa, a, Law.PCMU);
+        List<Character> heardB = startHearing(sb, b, Law.PCMA);
         InetSocketAddress target = RtpPeer.loopback(sa.localPort());
         a.sendEvent(target, TE, true, 800, 1, false, 160);
         b.sendEvent(target, TE, true, 800, 2, false, 160);
@@ -120,15 +113,8 @@ class RtpSharedSocketTest {
         RtpPeer gateway = peer(); // one media address signalled for two calls
         RtpSession first = open();
         RtpSession second = open();
-        List<Character> heardFirst = new CopyOnWriteArrayList<>();
-        List<Character> heardSecond = new CopyOnWriteArrayList<>();
-        call(() -> {
-            first.start(gateway.address(), Law.PCMU, TE);
-            first.onDigit(heardFirst::add);
-            second.start(gateway.address(), Law.PCMU, TE);
-            second.onDigit(heardSecond::add);
-            return null;
-        });
+        List<Character> heardFirst = startHearing(first, gateway, Law.PCMU);
+        List<Character> heardSecond = startHearing(second, gateway, Law.PCMU);
         InetSocketAddress target = RtpPeer.loopback(first.localPort());
         gateway.ssrc(0x1111);
         gateway.sendEvent(target, TE, true, 800, 1, false, 160);
@@ -173,26 +159,16 @@ class RtpSharedSocketTest {
         List<RtpPeer> callers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             calls.add(open());
-            callers.add(peer());
+            callers.add(startOn(ctx, calls.get(i)));
         }
-        RtpPacer pacer = call(() -> {
-            for (int i = 0; i < 3; i++) {
-                calls.get(i).start(callers.get(i).address(), Law.PCMU, TE);
-            }
-            return calls.get(0).pacer();
-        });
+        RtpPacer pacer = calls.get(0).pacer();
         assertEquals(List.of(2, 1), call(() -> List.of(pacer.size(0), pacer.size(1))), "first, second, first");
         call(() -> {
             calls.get(0).close(); // a call of the first half ends: one each
             return null;
         });
         assertEquals(List.of(1, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
-        RtpSession fourth = open();
-        RtpPeer fourthCaller = peer();
-        call(() -> {
-            fourth.start(fourthCaller.address(), Law.PCMU, TE);
-            return null;
-        });
+        RtpPeer fourthCaller = startOn(ctx, open());
         assertEquals(List.of(2, 1), call(() -> List.of(pacer.size(0), pacer.size(1))));
         // every call of either half is sent its stream
         for (RtpPeer caller : List.of(callers.get(1), callers.get(2), fourthCaller)) {
@@ -276,39 +252,42 @@ class RtpSharedSocketTest {
         assertEquals(here.localPort(), neighbour.localPort(), "another context of the same loop: same socket");
         assertNotEquals(here.localPort(), there.localPort(), "another loop: its own socket");
         assertEquals(pool.capacity() - 2, pool.available());
-        RtpPacer herePacer = startOn(ctx, here);
-        RtpPacer therePacer = startOn(otherLoop, there);
+        startOn(ctx, here);
+        startOn(otherLoop, there);
+        RtpPacer herePacer = here.pacer();
+        RtpPacer therePacer = there.pacer();
         assertNotEquals(herePacer, therePacer, "a pacer per loop");
         assertNotEquals(herePacer.phaseSlot(), therePacer.phaseSlot(), "each loop its own phase slot");
         assertEquals(RtpPacer.phaseOffset(herePacer.phaseSlot()), herePacer.phase(), "deadlines on the slot's phase");
         assertEquals(RtpPacer.phaseOffset(therePacer.phaseSlot()), therePacer.phase());
     }
 
-    /** Starts {@code session} towards a silent peer on its own loop and returns the loop's pacer. */
-    private RtpPacer startOn(Context context, RtpSession session) {
-        RtpPeer peer = peer();
-        CompletableFuture<RtpPacer> started = new CompletableFuture<>();
-        context.runOnContext(v -> {
-            session.start(peer.address(), Law.PCMU, TE);
-            started.complete(session.pacer());
+    /** Starts {@code session} (PCMU) on {@code context}, its own loop, towards a new caller, which is returned. */
+    private RtpPeer startOn(Context context, RtpSession session) {
+        RtpPeer caller = peer();
+        on(context, () -> {
+            session.start(caller.address(), Law.PCMU, TE);
+            return null;
         });
-        try {
-            return started.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return caller;
+    }
+
+    /** Starts {@code session} towards {@code caller}; returns the digits it hears, as they come. */
+    private List<Character> startHearing(RtpSession session, RtpPeer caller, Law law) {
+        List<Character> heard = new CopyOnWriteArrayList<>();
+        call(() -> {
+            session.start(caller.address(), law, TE);
+            session.onDigit(heard::add);
+            return null;
+        });
+        return heard;
     }
 
     @Test
     void aBurstOfManyReadsIsReadWholeOnTheLoopsClock() {
         RtpPeer caller = peer();
         RtpSession s = open();
-        List<Character> heard = new CopyOnWriteArrayList<>();
-        call(() -> {
-            s.start(caller.address(), Law.PCMU, TE);
-            s.onDigit(heard::add);
-            return null;
-        });
+        List<Character> heard = startHearing(s, caller, Law.PCMU);
         assertEquals(vertx.isNativeTransportEnabled(), call(() -> s.socket().readsOnTick()),
                 "on epoll a shared socket waits for the pacer to read");
         InetSocketAddress target = RtpPeer.loopback(s.localPort());
@@ -329,7 +308,6 @@ class RtpSharedSocketTest {
         RtpPeer b = peer();
         RtpSession first = open();
         RtpSession second = open();
-        List<Character> heardSecond = new CopyOnWriteArrayList<>();
         call(() -> {
             first.socket().limitOnTickCapacity(1);
             first.start(a.address(), Law.PCMU, TE);
@@ -337,11 +315,7 @@ class RtpSharedSocketTest {
         });
         boolean epoll = vertx.isNativeTransportEnabled();
         assertEquals(epoll, call(() -> first.socket().readsOnTick()), "one call fits");
-        call(() -> {
-            second.start(b.address(), Law.PCMU, TE);
-            second.onDigit(heardSecond::add);
-            return null;
-        });
+        List<Character> heardSecond = startHearing(second, b, Law.PCMU);
         assertEquals(false, call(() -> first.socket().readsOnTick()), "two do not: read on arrival");
         InetSocketAddress target = RtpPeer.loopback(second.localPort());
         b.sendEvent(target, TE, true, 800, 5, false, 160);
@@ -362,12 +336,7 @@ class RtpSharedSocketTest {
                 RtpConfig.SocketLayout.PER_EVENT_LOOP, RtpConfig.ReadMode.ON_ARRIVAL);
         RtpSession s = openOn(ctx, new RtpPortPool(41380, 41399), onArrival);
         RtpPeer caller = peer();
-        List<Character> heard = new CopyOnWriteArrayList<>();
-        call(() -> {
-            s.start(caller.address(), Law.PCMU, TE);
-            s.onDigit(heard::add);
-            return null;
-        });
+        List<Character> heard = startHearing(s, caller, Law.PCMU);
         assertEquals(false, call(() -> s.socket().readsOnTick()));
         caller.sendEvent(RtpPeer.loopback(s.localPort()), TE, true, 800, 9, false, 160);
         awaitTrue(() -> heard.size() == 1, "the key");
@@ -428,8 +397,13 @@ class RtpSharedSocketTest {
     }
 
     private <T> T call(Callable<T> action) {
+        return on(ctx, action);
+    }
+
+    /** Runs {@code action} on {@code context} and waits for its result. */
+    private <T> T on(Context context, Callable<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        ctx.runOnContext(v -> {
+        context.runOnContext(v -> {
             try {
                 result.complete(action.call());
             } catch (Throwable e) {
