@@ -288,11 +288,16 @@ class RtpSharedSocketTest {
         RtpPeer caller = peer();
         RtpSession s = open();
         List<Character> heard = startHearing(s, caller, Law.PCMU);
-        assertEquals(vertx.isNativeTransportEnabled(), call(() -> s.socket().readsOnTick()),
-                "on epoll a shared socket waits for the pacer to read");
+        boolean epoll = vertx.isNativeTransportEnabled();
+        assertEquals(epoll, call(() -> s.socket().readsOnTick()), "on epoll a shared socket waits for the pacer");
+        assertEquals(epoll, call(() -> s.socket().receivesInBatches()), "and reads without Netty's per-packet objects");
+        call(() -> {
+            s.socket().limitReceivesPerTask(1); // each batch after the first waits for the loop's other tasks
+            return null;
+        });
         InetSocketAddress target = RtpPeer.loopback(s.localPort());
         byte[] audio = new byte[160];
-        int burst = 7 * 20 + 11; // more than seven recvmmsg batches
+        int burst = 2 * 64 + 23; // more than two recvmmsg batches of ours, seven of Netty's
         for (int i = 0; i < burst; i++) {
             caller.sendRtp(target, i == 0, Law.PCMU.payloadType(), 160L * i, audio);
         }
@@ -300,6 +305,33 @@ class RtpSharedSocketTest {
         awaitTrue(() -> heard.size() == 1, "the key pressed after the burst");
         assertEquals(List.of('7'), heard);
         assertEquals(burst + 1, call(s::packetsReceived), "every packet of the burst, none twice");
+        assertEquals(0L, call(() -> s.socket().receiveFailures()));
+    }
+
+    @Test
+    void anIpv6SocketHearsItsCallersAndDropsStrangers() {
+        RtpPeer caller;
+        RtpPeer stranger;
+        try {
+            caller = new RtpPeer("::1");
+            stranger = new RtpPeer("::1");
+        } catch (RuntimeException noIpv6) {
+            Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+            return;
+        }
+        peers.add(caller);
+        peers.add(stranger);
+        RtpConfig ipv6 = new TestRtpConfig(41380, 41399, java.util.Optional.of("::1"), Duration.ofSeconds(30),
+                RtpConfig.SocketLayout.PER_EVENT_LOOP);
+        RtpSession s = openOn(ctx, new RtpPortPool(41380, 41399), ipv6);
+        List<Character> heard = startHearing(s, caller, Law.PCMA);
+        InetSocketAddress target = new InetSocketAddress("::1", s.localPort());
+        stranger.sendEvent(target, TE, true, 800, 3, false, 160);
+        caller.sendEvent(target, TE, true, 800, 8, false, 160);
+        awaitTrue(() -> heard.size() == 1, "the caller's key over IPv6");
+        awaitTrue(() -> call(() -> s.socket().packetsFromUnknownSources()) == 1, "the stranger counted");
+        assertEquals(List.of('8'), heard);
+        assertEquals(call(s::ssrc), caller.receive(1000).ssrc(), "the caller hears its stream over IPv6");
     }
 
     @Test
