@@ -30,7 +30,10 @@ import vn.dvc.hotline.speech.PromptLibrary;
  * ({@link CatalogChanged}), and every {@code hotline.tts.refresh-interval} (which is how edits made through another
  * instance of the service reach this one).
  *
- * <p>Each sync reads every procedure and agency in two queries on the reactive pool, computes every script, and hands
+ * <p>Each sync first reads a digest of every procedure and agency row, computed by PostgreSQL: if it is the digest of
+ * the last sync that succeeded, nothing changed and the sync ends there. The rows are decoded on an event loop, the
+ * loops that pace the calls, so the periodic refresh reads one row unless the catalogue changed. Otherwise the sync
+ * reads every procedure and agency in two queries on the reactive pool, computes every script, and hands
  * the {@link PromptLibrary} only the scripts whose text differs from what the library holds (an agency edit changes the
  * {@code .where} script of each of its procedures); scripts whose procedure or agency is gone are forgotten. The
  * library publishes each new clip by swapping its entry, so a call keeps playing the clip object it started and the
@@ -53,6 +56,10 @@ public class CatalogPrompts {
             + " FROM procedure ORDER BY code";
     private static final String AGENCIES = "SELECT code, name, address, phone, working_hours,"
             + " opening_hours::text AS hours_json FROM agency ORDER BY code";
+    /** One row: a digest of every procedure and agency row as PostgreSQL prints them (any column changed, any row). */
+    private static final String DIGEST = "SELECT md5("
+            + "coalesce((SELECT string_agg(p::text, E'\\n' ORDER BY p.code) FROM procedure p), '') || E'\\f' || "
+            + "coalesce((SELECT string_agg(a::text, E'\\n' ORDER BY a.code) FROM agency a), ''))";
     /** Scripts per hand-over to the library; well under {@code hotline.tts.max-queued-renders}. */
     static final int BATCH = 50;
     private static final JsonColumn.Hours HOURS = new JsonColumn.Hours();
@@ -64,6 +71,9 @@ public class CatalogPrompts {
     /** The scripts as of the last sync; only touched by the one sync running. */
     private volatile Map<String, String> synced = Map.of();
     private final AtomicInteger completedSyncs = new AtomicInteger();
+    /** The digest ({@link #DIGEST}) of the catalogue the last successful sync prepared; null before the first. */
+    private volatile String syncedDigest;
+    private final AtomicInteger catalogueReads = new AtomicInteger();
     private volatile boolean started;
 
     CatalogPrompts(Pool pool, PromptLibrary prompts) {
@@ -109,6 +119,16 @@ public class CatalogPrompts {
         return completedSyncs.get();
     }
 
+    /** @return whether no sync is running or asked for */
+    boolean idle() {
+        return requests.get() == 0;
+    }
+
+    /** @return how many syncs found the catalogue changed and read it whole */
+    int catalogueReads() {
+        return catalogueReads.get();
+    }
+
     private void runSync() {
         int served = requests.get();
         long started = System.nanoTime();
@@ -131,6 +151,17 @@ public class CatalogPrompts {
 
     /** @return how many scripts were handed to the library */
     private Uni<Integer> sync() {
+        return pool.query(DIGEST).execute().map(rows -> rows.iterator().next().getString(0)).flatMap(digest -> {
+            if (digest.equals(syncedDigest)) {
+                return Uni.createFrom().item(0);
+            }
+            catalogueReads.incrementAndGet();
+            // A write after the digest was read makes the next digest differ: it is read again then.
+            return prepareAll().invoke(prepared -> syncedDigest = digest);
+        });
+    }
+
+    private Uni<Integer> prepareAll() {
         return pool.query(AGENCIES).execute().flatMap(agencyRows -> pool.query(PROCEDURES).execute()
                 // Composing every script (numbers and dates read out, per procedure) is real CPU work, run every
                 // refresh in code the JIT leaves cold: off the event loop, which may be pacing thousands of calls.
