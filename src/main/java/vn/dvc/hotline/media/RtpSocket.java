@@ -311,7 +311,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         return fromUnknownSources;
     }
 
-    /** Reads that failed with a socket error (not "nothing queued"). */
+    /** Reads that failed with a socket error (not "nothing queued"), and packets whose handling threw. */
     long receiveFailures() {
         return receiveFailures;
     }
@@ -458,8 +458,9 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Reads what queued since the last read, in batches, right after the current task of the loop; a no-op
-     * for a socket that reads on arrival. Called by the pacer every 10 ms.
+     * Reads what queued since the last read, in batches: now with a {@link BatchReceiver}, else (Netty's read)
+     * right after the current task of the loop; a no-op for a socket that reads on arrival. Called by the
+     * pacer every 10 ms.
      */
     void readArrivals() {
         if (!readsOnTick()) {
@@ -496,7 +497,14 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
                 Object target = receiver.senderIsIpv4(i)
                         ? ipv4Routes.get(ipv4Key(receiver.senderIpv4(i), receiver.senderPort(i)))
                         : otherRoutes.get(receiver.sender(i));
-                deliver(target, content);
+                try {
+                    deliver(target, content);
+                } catch (RuntimeException listenerFailed) {
+                    // a call's digit listener threw: the pacer that called this must go on (Netty's read
+                    // would have caught it in the pipeline)
+                    receiveFailures++;
+                    LOG.debugf(listenerFailed, "RTP socket on port %d: a packet's handling failed", port);
+                }
             }
             if (received < receiver.capacity()) {
                 return;

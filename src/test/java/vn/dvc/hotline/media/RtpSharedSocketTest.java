@@ -309,6 +309,33 @@ class RtpSharedSocketTest {
     }
 
     @Test
+    void aDigitListenerThatThrowsStopsNeitherTheReadNorThePacer() {
+        Assumptions.assumeTrue(vertx.isNativeTransportEnabled(), "the batch receiver reads inside the pacer's tick");
+        RtpPeer caller = peer();
+        RtpSession s = open();
+        List<Character> heard = new CopyOnWriteArrayList<>();
+        call(() -> {
+            s.start(caller.address(), Law.PCMU, TE);
+            s.onDigit(digit -> {
+                heard.add(digit);
+                if (heard.size() == 1) {
+                    throw new IllegalStateException("a listener's bug");
+                }
+            });
+            return null;
+        });
+        InetSocketAddress target = RtpPeer.loopback(s.localPort());
+        caller.sendEvent(target, TE, true, 800, 1, false, 160);
+        awaitTrue(() -> heard.size() == 1, "the first key");
+        awaitTrue(() -> call(() -> s.socket().receiveFailures()) == 1L, "its failure counted");
+        caller.sendEvent(target, TE, true, 1600, 2, false, 160);
+        awaitTrue(() -> heard.size() == 2, "the next key, read by the same pacer");
+        assertEquals(List.of('1', '2'), heard);
+        caller.collect(200); // what was sent before
+        assertTrue(caller.receive(1000) != null, "the call's audio still flows");
+    }
+
+    @Test
     void anIpv6SocketHearsItsCallersAndDropsStrangers() {
         RtpPeer caller;
         RtpPeer stranger;
