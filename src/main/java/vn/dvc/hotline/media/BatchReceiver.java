@@ -36,76 +36,80 @@ final class BatchReceiver {
 
     private static final Logger LOG = Logger.getLogger(BatchReceiver.class);
 
-    private static final MethodHandle NEW_ARRAY;
-    private static final MethodHandle ADD_WRITABLE;
-    private static final MethodHandle CLEAR;
-    private static final MethodHandle PACKETS;
-    private static final MethodHandle RELEASE;
-    private static final MethodHandle RECVMMSG;
-    /** Bytes received into a packet's slot (Netty's JNI reuses the iovec count field for it). */
-    private static final VarHandle LENGTH;
-    private static final VarHandle SENDER_ADDRESS;
-    private static final VarHandle SENDER_ADDRESS_LENGTH;
-    private static final VarHandle SENDER_PORT;
-    private static final VarHandle SENDER_SCOPE;
-    private static final String UNAVAILABLE;
+    /**
+     * Netty's internals, found when this class is first used; if one is missing its initialisation fails and
+     * {@link #UNAVAILABLE} says why.
+     */
+    private static final class Netty {
+        static final Class<?> ARRAY = type("io.netty.channel.epoll.NativeDatagramPacketArray");
+        static final Class<?> PACKET = type("io.netty.channel.epoll.NativeDatagramPacketArray$NativeDatagramPacket");
+        static final MethodHandle NEW_ARRAY = method(lookup -> lookup.findConstructor(ARRAY,
+                MethodType.methodType(void.class)), ARRAY, MethodType.methodType(Object.class));
+        static final MethodHandle ADD_WRITABLE = method(lookup -> lookup.findVirtual(ARRAY, "addWritable",
+                MethodType.methodType(boolean.class, ByteBuf.class, int.class, int.class)), ARRAY,
+                MethodType.methodType(boolean.class, Object.class, ByteBuf.class, int.class, int.class));
+        static final MethodHandle PACKETS = method(lookup -> lookup.findVirtual(ARRAY, "packets",
+                MethodType.methodType(PACKET.arrayType())), ARRAY, MethodType.methodType(Object[].class, Object.class));
+        static final MethodHandle RELEASE = method(lookup -> lookup.findVirtual(ARRAY, "release",
+                MethodType.methodType(void.class)), ARRAY, MethodType.methodType(void.class, Object.class));
+        static final MethodHandle RECVMMSG = method(lookup -> lookup.findStatic(lookup.lookupClass(), "recvmmsg",
+                MethodType.methodType(int.class, int.class, boolean.class, PACKET.arrayType(), int.class, int.class)),
+                type("io.netty.channel.epoll.Native"),
+                MethodType.methodType(int.class, int.class, boolean.class, Object[].class, int.class, int.class));
+        /**
+         * Netty's JNI reuses this field: the iovec count that {@code recvmmsg} reads, then the bytes it received
+         * into the packet's slot.
+         */
+        static final VarHandle COUNT = field("count", int.class);
+        static final VarHandle SENDER_ADDRESS = field("senderAddr", byte[].class);
+        static final VarHandle SENDER_ADDRESS_LENGTH = field("senderAddrLen", int.class);
+        static final VarHandle SENDER_PORT = field("senderPort", int.class);
+        static final VarHandle SENDER_SCOPE = field("senderScopeId", int.class);
 
-    static {
-        MethodHandle newArray = null;
-        MethodHandle addWritable = null;
-        MethodHandle clear = null;
-        MethodHandle packets = null;
-        MethodHandle release = null;
-        MethodHandle recvmmsg = null;
-        VarHandle length = null;
-        VarHandle senderAddress = null;
-        VarHandle senderAddressLength = null;
-        VarHandle senderPort = null;
-        VarHandle senderScope = null;
-        String unavailable = null;
-        try {
-            Class<?> arrayType = Class.forName("io.netty.channel.epoll.NativeDatagramPacketArray");
-            Class<?> packetType = Class.forName("io.netty.channel.epoll.NativeDatagramPacketArray$NativeDatagramPacket");
-            Class<?> nativeType = Class.forName("io.netty.channel.epoll.Native");
-            MethodHandles.Lookup inArray = MethodHandles.privateLookupIn(arrayType, MethodHandles.lookup());
-            MethodHandles.Lookup inPacket = MethodHandles.privateLookupIn(packetType, MethodHandles.lookup());
-            MethodHandles.Lookup inNative = MethodHandles.privateLookupIn(nativeType, MethodHandles.lookup());
-            Class<?> packetArrayType = packetType.arrayType();
-            newArray = inArray.findConstructor(arrayType, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-            addWritable = inArray.findVirtual(arrayType, "addWritable",
-                    MethodType.methodType(boolean.class, ByteBuf.class, int.class, int.class))
-                    .asType(MethodType.methodType(boolean.class, Object.class, ByteBuf.class, int.class, int.class));
-            clear = inArray.findVirtual(arrayType, "clear", MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(void.class, Object.class));
-            packets = inArray.findVirtual(arrayType, "packets", MethodType.methodType(packetArrayType))
-                    .asType(MethodType.methodType(Object[].class, Object.class));
-            release = inArray.findVirtual(arrayType, "release", MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(void.class, Object.class));
-            recvmmsg = inNative.findStatic(nativeType, "recvmmsg", MethodType.methodType(int.class, int.class,
-                    boolean.class, packetArrayType, int.class, int.class))
-                    .asType(MethodType.methodType(int.class, int.class, boolean.class, Object[].class, int.class,
-                            int.class));
-            length = inPacket.findVarHandle(packetType, "count", int.class);
-            senderAddress = inPacket.findVarHandle(packetType, "senderAddr", byte[].class);
-            senderAddressLength = inPacket.findVarHandle(packetType, "senderAddrLen", int.class);
-            senderPort = inPacket.findVarHandle(packetType, "senderPort", int.class);
-            senderScope = inPacket.findVarHandle(packetType, "senderScopeId", int.class);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError missing) {
-            unavailable = missing.toString();
+        private interface Find {
+            MethodHandle in(MethodHandles.Lookup lookup) throws ReflectiveOperationException;
         }
-        NEW_ARRAY = newArray;
-        ADD_WRITABLE = addWritable;
-        CLEAR = clear;
-        PACKETS = packets;
-        RELEASE = release;
-        RECVMMSG = recvmmsg;
-        LENGTH = length;
-        SENDER_ADDRESS = senderAddress;
-        SENDER_ADDRESS_LENGTH = senderAddressLength;
-        SENDER_PORT = senderPort;
-        SENDER_SCOPE = senderScope;
-        UNAVAILABLE = unavailable;
+
+        private static Class<?> type(String name) {
+            try {
+                return Class.forName(name, false, Netty.class.getClassLoader());
+            } catch (ClassNotFoundException missing) {
+                throw new IllegalStateException(missing);
+            }
+        }
+
+        private static MethodHandle method(Find find, Class<?> owner, MethodType erased) {
+            try {
+                return find.in(MethodHandles.privateLookupIn(owner, MethodHandles.lookup())).asType(erased);
+            } catch (ReflectiveOperationException missing) {
+                throw new IllegalStateException(missing);
+            }
+        }
+
+        private static VarHandle field(String name, Class<?> type) {
+            try {
+                return MethodHandles.privateLookupIn(PACKET, MethodHandles.lookup()).findVarHandle(PACKET, name, type);
+            } catch (ReflectiveOperationException missing) {
+                throw new IllegalStateException(missing);
+            }
+        }
+    }
+
+    /** Each packet reads into one slot of one direct buffer: one iovec. */
+    private static final int IOVECS_PER_PACKET = 1;
+
+    /** Why Netty's internals are unusable, or null when they were all found. */
+    private static final String UNAVAILABLE = findNetty();
+
+    private static String findNetty() {
+        try {
+            MethodHandles.lookup().ensureInitialized(Netty.class);
+            return null;
+        } catch (LinkageError missing) {
+            return String.valueOf(missing.getCause() == null ? missing : missing.getCause());
+        } catch (IllegalAccessException impossible) {
+            return impossible.toString(); // a nested class of this one
+        }
     }
 
     private final int fd;
@@ -123,13 +127,23 @@ final class BatchReceiver {
         this.ipv6 = ipv6;
         this.capacity = capacity;
         this.slotSize = slotSize;
-        try {
-            this.packetArray = (Object) NEW_ARRAY.invokeExact();
-            this.packets = (Object[]) PACKETS.invokeExact(packetArray);
-        } catch (Throwable unexpected) {
-            throw new IllegalStateException("Netty's datagram array could not be made", unexpected);
-        }
         this.buffer = allocator.directBuffer(capacity * slotSize, capacity * slotSize);
+        try {
+            this.packetArray = (Object) Netty.NEW_ARRAY.invokeExact();
+            this.packets = (Object[]) Netty.PACKETS.invokeExact(packetArray);
+            // One iovec per packet, each on its slot of the buffer: set once, the buffer never moves.
+            for (int i = 0; i < capacity; i++) {
+                boolean added = (boolean) Netty.ADD_WRITABLE.invokeExact(packetArray, buffer, i * slotSize,
+                        slotSize);
+                if (!added) {
+                    throw new IllegalStateException("Netty's iovec array is full at " + i + " datagrams");
+                }
+            }
+        } catch (Throwable failed) {
+            buffer.release();
+            throw failed instanceof IllegalStateException known ? known
+                    : new IllegalStateException("Netty's datagram array could not be made", failed);
+        }
     }
 
     /** Whether Netty's internals this class drives were found (logs why not, once, at debug). */
@@ -169,16 +183,12 @@ final class BatchReceiver {
         if (released) {
             throw new IllegalStateException("receiver released");
         }
+        for (int i = 0; i < received; i++) {
+            Netty.COUNT.set(packets[i], IOVECS_PER_PACKET); // the last receive overwrote it with a length
+        }
         received = 0;
         try {
-            CLEAR.invokeExact(packetArray);
-            for (int i = 0; i < capacity; i++) {
-                boolean added = (boolean) ADD_WRITABLE.invokeExact(packetArray, buffer, i * slotSize, slotSize);
-                if (!added) {
-                    throw new IllegalStateException("Netty's iovec array is full at " + i + " datagrams");
-                }
-            }
-            received = (int) RECVMMSG.invokeExact(fd, ipv6, packets, 0, capacity);
+            received = (int) Netty.RECVMMSG.invokeExact(fd, ipv6, packets, 0, capacity);
         } catch (IOException | RuntimeException | Error thrown) {
             throw thrown;
         } catch (Throwable unexpected) {
@@ -191,39 +201,43 @@ final class BatchReceiver {
     ByteBuf datagram(int i) {
         checkIndex(i);
         int start = i * slotSize;
-        return buffer.setIndex(start, start + Math.min(slotSize, (int) LENGTH.get(packets[i])));
+        return buffer.setIndex(start, start + Math.min(slotSize, (int) Netty.COUNT.get(packets[i])));
     }
 
     /** Whether datagram {@code i} came from an IPv4 address (or an IPv4-mapped IPv6 one). */
     boolean senderIsIpv4(int i) {
         checkIndex(i);
-        return (int) SENDER_ADDRESS_LENGTH.get(packets[i]) == 4;
+        return (int) Netty.SENDER_ADDRESS_LENGTH.get(packets[i]) == 4;
     }
 
     /** The IPv4 sender of datagram {@code i} as an int in network order, high byte first. */
     int senderIpv4(int i) {
         checkIndex(i);
-        byte[] address = (byte[]) SENDER_ADDRESS.get(packets[i]);
+        return ipv4((byte[]) Netty.SENDER_ADDRESS.get(packets[i]));
+    }
+
+    /** The first four bytes of {@code address} as an IPv4 address in an int, high byte first. */
+    static int ipv4(byte[] address) {
         return (address[0] & 0xff) << 24 | (address[1] & 0xff) << 16 | (address[2] & 0xff) << 8 | address[3] & 0xff;
     }
 
     /** The sender's UDP port of datagram {@code i}. */
     int senderPort(int i) {
         checkIndex(i);
-        return (int) SENDER_PORT.get(packets[i]);
+        return (int) Netty.SENDER_PORT.get(packets[i]);
     }
 
     /** The sender of datagram {@code i} as an address object: allocates, for the senders that are not IPv4. */
     InetSocketAddress sender(int i) {
         checkIndex(i);
         Object packet = packets[i];
-        byte[] address = (byte[]) SENDER_ADDRESS.get(packet);
-        int length = (int) SENDER_ADDRESS_LENGTH.get(packet);
+        byte[] address = (byte[]) Netty.SENDER_ADDRESS.get(packet);
+        int length = (int) Netty.SENDER_ADDRESS_LENGTH.get(packet);
         try {
             InetAddress ip = length == 4
                     ? InetAddress.getByAddress(new byte[] {address[0], address[1], address[2], address[3]})
-                    : Inet6Address.getByAddress(null, address.clone(), (int) SENDER_SCOPE.get(packet));
-            return new InetSocketAddress(ip, (int) SENDER_PORT.get(packet));
+                    : Inet6Address.getByAddress(null, address.clone(), (int) Netty.SENDER_SCOPE.get(packet));
+            return new InetSocketAddress(ip, (int) Netty.SENDER_PORT.get(packet));
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -237,7 +251,7 @@ final class BatchReceiver {
         released = true;
         buffer.release();
         try {
-            RELEASE.invokeExact(packetArray);
+            Netty.RELEASE.invokeExact(packetArray);
         } catch (Throwable unexpected) {
             LOG.debugf("Netty's datagram array was not released: %s", unexpected);
         }

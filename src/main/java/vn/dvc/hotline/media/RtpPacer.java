@@ -123,7 +123,7 @@ final class RtpPacer {
     }
 
     /**
-     * Offset of a phase slot within the frame: the slot number's bits reversed as a fraction of the timer's
+     * Offset of a phase slot within the timer's period: the slot number's bits reversed as a fraction of that
      * period (0, 1/2, 1/4, 3/4, 1/8, ...), so that however many loops there are, their firings stay evenly spread.
      */
     static long phaseOffset(int slot) {

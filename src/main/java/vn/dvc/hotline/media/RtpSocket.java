@@ -404,9 +404,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     }
 
     private static long ipv4Key(Inet4Address address, int port) {
-        byte[] bytes = address.getAddress();
-        return ipv4Key((bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | bytes[3] & 0xff,
-                port);
+        return ipv4Key(BatchReceiver.ipv4(address.getAddress()), port);
     }
 
     /** An IPv4 address (network order, as an int) and port as one map key. */
@@ -497,14 +495,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
                 Object target = receiver.senderIsIpv4(i)
                         ? ipv4Routes.get(ipv4Key(receiver.senderIpv4(i), receiver.senderPort(i)))
                         : otherRoutes.get(receiver.sender(i));
-                try {
-                    deliver(target, content);
-                } catch (RuntimeException listenerFailed) {
-                    // a call's digit listener threw: the pacer that called this must go on (Netty's read
-                    // would have caught it in the pipeline)
-                    receiveFailures++;
-                    LOG.debugf(listenerFailed, "RTP socket on port %d: a packet's handling failed", port);
-                }
+                deliver(target, content);
             }
             if (received < receiver.capacity()) {
                 return;
@@ -575,8 +566,21 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         deliver(routeOf(sender), content);
     }
 
-    /** Hands a packet to the session {@code target} stands for (see {@link #ipv4Routes}), or counts it. */
+    /**
+     * Hands a packet to the session {@code target} stands for, counting it if a call's digit listener throws:
+     * the read goes on with the next packet, and a read on tick runs inside the pacer, which must go on too.
+     */
     private void deliver(Object target, ByteBuf content) {
+        try {
+            handOver(target, content);
+        } catch (RuntimeException listenerFailed) {
+            receiveFailures++;
+            LOG.debugf(listenerFailed, "RTP socket on port %d: a packet's handling failed", port);
+        }
+    }
+
+    /** Hands a packet to the session {@code target} stands for (see {@link #ipv4Routes}), or counts it. */
+    private void handOver(Object target, ByteBuf content) {
         if (target == null) {
             fromUnknownSources++;
             return;
