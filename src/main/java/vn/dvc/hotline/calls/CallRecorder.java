@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -32,8 +33,9 @@ import jakarta.enterprise.event.Observes;
  * each call in one statement, then the calls' ratings in another (table {@code rating}). The row written at answer
  * means a call is on record even if the process dies while it is up.
  *
- * <p>Thread model: {@link #save} is safe from any thread (a lock-free queue); flushes run one at a time on the
- * scheduler and never block it (the database work is asynchronous).
+ * <p>Thread model: {@link #save} is safe from any thread (a lock-free queue). Flushes run one at a time; a flush
+ * builds its batch on a worker thread, not on the event loop whose timer fired it (every loop paces calls' audio),
+ * and the database work is asynchronous.
  */
 @ApplicationScoped
 public class CallRecorder {
@@ -94,31 +96,53 @@ public class CallRecorder {
         if (pending.isEmpty() || !flushing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
+        return Uni.createFrom().item(this::nextBatch)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(this::store)
+                .eventually(() -> flushing.set(false));
+    }
+
+    /** The rows of one flush: rows for the calls, then rows for their ratings. */
+    private record Batch(List<Tuple> calls, List<Tuple> ratings) {
+    }
+
+    private Batch nextBatch() {
         // A call may have queued several snapshots since the last flush: only its newest is written.
         Map<String, CallRecord> newest = new LinkedHashMap<>();
         CallRecord record;
         while (newest.size() < MAX_BATCH && (record = pending.poll()) != null) {
             newest.put(record.callId(), record);
         }
-        List<Tuple> batch = new ArrayList<>(newest.size());
+        List<Tuple> calls = new ArrayList<>(newest.size());
         List<Tuple> ratings = new ArrayList<>();
         for (CallRecord latest : newest.values()) {
-            batch.add(toTuple(latest));
+            calls.add(toTuple(latest));
             if (latest.rating() != null) {
                 CallRecord.Rating rating = latest.rating();
                 ratings.add(Tuple.of(latest.callId(), (short) rating.score(), rating.procedureCode(),
                         rating.dossierCode(), at(rating.at())));
             }
         }
+        return new Batch(calls, ratings);
+    }
+
+    private Uni<Void> store(Batch batch) {
+        if (batch.calls().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         // Ratings after their calls' rows, which they reference.
-        return pool.preparedQuery(UPSERT).executeBatch(batch)
-                .flatMap(stored -> ratings.isEmpty() ? Uni.createFrom().nullItem()
-                        : pool.preparedQuery(UPSERT_RATING).executeBatch(ratings))
-                .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s) and %d rating(s)", batch.size(),
-                        ratings.size()))
+        return pool.preparedQuery(UPSERT).executeBatch(batch.calls())
+                .flatMap(stored -> batch.ratings().isEmpty() ? Uni.createFrom().nullItem()
+                        : pool.preparedQuery(UPSERT_RATING).executeBatch(batch.ratings()))
+                .onFailure().invoke(e -> LOG.errorf(e, "Could not store %d call record(s) and %d rating(s)",
+                        batch.calls().size(), batch.ratings().size()))
                 .onFailure().recoverWithNull()
-                .eventually(() -> flushing.set(false))
                 .replaceWithVoid();
+    }
+
+    /** One menu step as JSON, the way {@link CallHistory} reads it back; a call writes each step once. */
+    String json(MenuStep step) {
+        return toJson(step);
     }
 
     /** After the drain and after SIP stops, so that the last calls' ends are on record. */
@@ -139,8 +163,13 @@ public class CallRecorder {
                 .addString(r.calledNumber()).addOffsetDateTime(at(r.startedAt()))
                 .addOffsetDateTime(at(r.answeredAt())).addOffsetDateTime(at(r.endedAt()))
                 .addString(r.endReason()).addInteger(r.rejectStatus()).addString(r.codec()).addString(r.dtmfMode())
-                .addString(toJson(r.menuPath())).addString(toJson(r.procedures())).addString(toJson(r.lookups()))
+                .addString(menuPathJson(r.menuPath())).addString(toJson(r.procedures())).addString(toJson(r.lookups()))
                 .addLong(r.packetsSent()).addLong(r.packetsReceived());
+    }
+
+    /** A live call's path already knows its JSON; other lists (tests, records read back) are written here. */
+    private String menuPathJson(List<MenuStep> path) {
+        return path instanceof MenuPath.Steps steps ? steps.json() : toJson(path);
     }
 
     private static OffsetDateTime at(Instant instant) {

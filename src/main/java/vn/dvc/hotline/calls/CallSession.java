@@ -52,7 +52,10 @@ final class CallSession implements SipCallListener, IvrActions {
     private final Context context;
     private final MenuTree menu;
     private final Instant startedAt;
-    private final List<MenuStep> path = new ArrayList<>();
+    private final MenuPath path;
+    /** Fixed for the call, so written into each of its records rather than worked out again. */
+    private final String trunkAddress;
+    private final String callerMasked;
     private final List<String> proceduresHeard = new ArrayList<>();
     private final List<CallRecord.Lookup> lookups = new ArrayList<>();
     private String lastProcedure;
@@ -63,6 +66,7 @@ final class CallSession implements SipCallListener, IvrActions {
     private String dtmfMode;
     private String endReasonOverride;
     private boolean ended;
+    private boolean pathFullReported;
     private volatile CallRecord latest;
 
     CallSession(SipCall sip, RtpSession rtp, MenuTree menu, Services services, Instant startedAt) {
@@ -72,6 +76,9 @@ final class CallSession implements SipCallListener, IvrActions {
         this.context = sip.context();
         this.menu = menu;
         this.startedAt = startedAt;
+        this.path = new MenuPath(services.recorder()::json);
+        this.trunkAddress = sip.remoteSignallingAddress().getAddress().getHostAddress();
+        this.callerMasked = CallerNumbers.mask(sip.fromUser());
         rtp.onDigit(this::onMediaDigit);
         rtp.onInactive(this::onRtpInactive);
     }
@@ -228,8 +235,12 @@ final class CallSession implements SipCallListener, IvrActions {
 
     @Override
     public void recordStep(String nodeKey, String digits, Instant at) {
-        path.add(new MenuStep(nodeKey, digits, at));
-        publish(null);
+        if (path.add(new MenuStep(nodeKey, digits, at))) {
+            publish(null);
+        } else if (!pathFullReported) {
+            pathFullReported = true;
+            LOG.infof("Call %s has taken %d menu steps; later ones are not recorded", sip.callId(), MenuPath.MAX_STEPS);
+        }
     }
 
     @Override
@@ -282,9 +293,9 @@ final class CallSession implements SipCallListener, IvrActions {
     private void publish(String endReason) {
         Instant endedAt = endReason == null ? null : services.clock().instant();
         String codec = sip.negotiated().map(m -> m.codec().encoding()).orElse(null);
-        CallRecord record = new CallRecord(sip.callId(), sip.remoteSignallingAddress().getAddress().getHostAddress(),
-                CallerNumbers.mask(sip.fromUser()), sip.toUser(), startedAt, answeredAt, endedAt, endReason, null,
-                codec, dtmfMode, List.copyOf(path), List.copyOf(proceduresHeard), List.copyOf(lookups), rating,
+        CallRecord record = new CallRecord(sip.callId(), trunkAddress, callerMasked, sip.toUser(), startedAt,
+                answeredAt, endedAt, endReason, null, codec, dtmfMode, path.steps(), List.copyOf(proceduresHeard),
+                List.copyOf(lookups), rating,
                 rtp.packetsSent(), rtp.packetsReceived());
         latest = record;
         services.recorder().save(record);
