@@ -1,6 +1,7 @@
 package vn.dvc.hotline.sip;
 
 import gov.nist.core.CommonLogger;
+import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -138,6 +139,8 @@ public class SipEndpoint {
             provider.addSipListener(signalling);
             stack.start();
             listening = true;
+            ReusedBufferUdpProcessor.unavailableReason().ifPresent(why -> LOG.warning(
+                    "SIP over UDP is read by JAIN-SIP's own listener, a 64 KiB array per datagram: " + why));
             LOG.info("SIP listening on " + settings.host() + ":" + settings.port() + " " + settings.transports()
                     + ", public address " + settings.publicAddress() + ", at most " + settings.maxConcurrent()
                     + " calls");
@@ -194,10 +197,9 @@ public class SipEndpoint {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(tuning.receiveUdpBufferSize()));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(tuning.sendUdpBufferSize()));
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(tuning.maxMessageSize()));
-        if (tuning.nioTcp()) {
-            p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
-                    "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        }
+        // UDP read without a 64 KiB array per datagram; TCP the stack's own, blocking or NIO
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", SipMessageProcessors.class.getName());
+        p.setProperty(SipMessageProcessors.NIO_TCP, Boolean.toString(tuning.nioTcp()));
         // keep the trunk's TCP connection open for our in-dialog requests (BYE) instead of reconnecting
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         // drop the stack's deadlock auditing and per-message stack traces
@@ -231,6 +233,12 @@ public class SipEndpoint {
         if (stackName != null) {
             AdmissionValve.unbind(stackName);
         }
+    }
+
+    /** Whether UDP is read by {@link ReusedBufferUdpProcessor} (tests). */
+    synchronized boolean readsUdpIntoOneBuffer() {
+        return listeningPoints.stream().anyMatch(lp -> ListeningPoint.UDP.equalsIgnoreCase(lp.getTransport())
+                && ((ListeningPointImpl) lp).getMessageProcessor() instanceof ReusedBufferUdpProcessor);
     }
 
     /** Whether the listening points are bound and the stack runs (for readiness). */

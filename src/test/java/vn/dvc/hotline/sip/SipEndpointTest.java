@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -350,6 +356,60 @@ class SipEndpointTest {
         assertTrue(call.remoteSdp().contains("m=audio 40002 "));
         call.ack();
         call.bye();
+    }
+
+    @Test
+    void udpIsReadIntoOneBufferAndAnsweredFromTheListeningPort() throws Exception {
+        start("udp");
+        assertTrue(endpoint.readsUdpIntoOneBuffer(), ReusedBufferUdpProcessor.unavailableReason()::toString);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(5000);
+            // RFC 3261 allows UDP messages up to 65,535 bytes; then a short one, read after it into the same buffer
+            for (int padding : new int[] {40_000, 0, 12_000, 10}) {
+                byte[] options = options(socket.getLocalPort(), padding);
+                socket.send(new DatagramPacket(options, options.length, new InetSocketAddress("127.0.0.1", port)));
+                DatagramPacket response = new DatagramPacket(new byte[65_535], 65_535);
+                socket.receive(response);
+                String text = new String(response.getData(), 0, response.getLength(), StandardCharsets.UTF_8);
+                assertEquals(List.of(200), RawSip.statuses(text), text);
+                assertTrue(text.contains("CSeq: " + (padding + 1) + " OPTIONS"), text);
+                assertEquals(port, response.getPort(), "the response's source port");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void theStacksNioTcpCarriesCallsBesideOurUdpReader(String transport) throws Exception {
+        port = FreePorts.udpAndTcp();
+        TestConfigs.Stack nioTcp = new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, true, 65536);
+        TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(), nioTcp);
+        endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
+                vertx, selector, handler);
+        endpoint.start();
+        ua = TestUserAgent.start(transport, port);
+        assertTrue(endpoint.readsUdpIntoOneBuffer());
+
+        TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
+        assertEquals(200, call.finalResponse().getStatusCode());
+        assertNotNull(handler.nextCall());
+        call.ack();
+        assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
+        assertEquals(200, call.bye().getStatusCode());
+        assertEquals("ended CALLER_HANGUP", handler.nextEvent(EVENT_WAIT));
+    }
+
+    private static byte[] options(int localPort, int padding) {
+        String message = "OPTIONS sip:hotline@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK-big-" + padding + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:trunk@127.0.0.1>;tag=big" + padding + "\r\n"
+                + "To: <sip:hotline@127.0.0.1>\r\n"
+                + "Call-ID: big-options-" + padding + "@127.0.0.1\r\n"
+                + "CSeq: " + (padding + 1) + " OPTIONS\r\n"
+                + "X-Padding: " + "p".repeat(padding) + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        return message.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
