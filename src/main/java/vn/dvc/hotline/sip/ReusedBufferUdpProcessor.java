@@ -93,7 +93,7 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
             } catch (SocketTimeoutException e) {
                 // only if the stack's thread auditor set a timeout: nothing to read, read on
             } catch (SocketException e) {
-                if (!isRunning) {
+                if (!isRunning || sock.isClosed()) {
                     return;
                 }
                 failuresInARow = report(e, failuresInARow);

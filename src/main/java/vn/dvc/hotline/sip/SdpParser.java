@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the audio part of an SDP body (RFC 4566) into an {@link SdpSession}.
@@ -20,6 +21,8 @@ public final class SdpParser {
 
     /** SDP bodies from trunks are a few hundred bytes; refuse anything absurd before splitting it. */
     static final int MAX_LENGTH = 16 * 1024;
+    /** Compiled once: {@code String.split} compiles a regex at every call, a few per INVITE. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /**
      * Parses an SDP body.
@@ -57,7 +60,7 @@ public final class SdpParser {
             String value = line.substring(2).strip();
             switch (type) {
                 case 'o' -> {
-                    String[] f = value.split("\\s+");
+                    String[] f = WHITESPACE.split(value);
                     if (f.length >= 3) {
                         sessionId = f[1];
                         version = f[2];
@@ -76,7 +79,7 @@ public final class SdpParser {
                         inAudio = false; // a later stream (video, a second audio): not ours
                         continue;
                     }
-                    String[] f = value.split("\\s+");
+                    String[] f = WHITESPACE.split(value);
                     if (f.length >= 3 && f[0].equalsIgnoreCase("audio")) {
                         port = number(f[1].contains("/") ? f[1].substring(0, f[1].indexOf('/')) : f[1],
                                 "audio port", 0, 65535);
@@ -143,7 +146,7 @@ public final class SdpParser {
 
     private static String connectionAddress(String value) throws SdpException {
         // c=<nettype> <addrtype> <connection-address>, the address possibly with /ttl or /count
-        String[] f = value.split("\\s+");
+        String[] f = WHITESPACE.split(value);
         if (f.length < 3 || !f[0].equalsIgnoreCase("IN")) {
             throw new SdpException("bad c= line: " + abbreviate(value));
         }
@@ -164,7 +167,7 @@ public final class SdpParser {
 
     /** {@code <pt> <encoding>/<rate>[/<channels>]}; an unreadable rtpmap is ignored, not fatal. */
     private static PayloadType rtpmap(String value) {
-        String[] f = value.strip().split("\\s+", 2);
+        String[] f = WHITESPACE.split(value.strip(), 2);
         if (f.length < 2) {
             return null;
         }

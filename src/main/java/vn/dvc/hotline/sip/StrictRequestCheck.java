@@ -33,6 +33,7 @@ final class StrictRequestCheck {
 
     private static final Pattern REQUEST_LINE = Pattern.compile("[^ \\t]+ [^ \\t]+ SIP/2\\.0",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern SIP_VERSION = Pattern.compile("SIP/[0-9]+\\.[0-9]+", Pattern.CASE_INSENSITIVE);
     /** Single-valued headers (RFC 3261 §7.3.1: only headers defined as comma lists may repeat). */
     private static final Set<String> SINGLE_VALUED = Set.of("to", "from", "call-id", "cseq", "max-forwards",
@@ -63,7 +64,7 @@ final class StrictRequestCheck {
         if (start.regionMatches(true, 0, "SIP/", 0, 4)) {
             return null;
         }
-        String[] parts = start.strip().split("[ \\t]+");
+        String[] parts = BLANKS.split(start.strip());
         String version = parts[parts.length - 1];
         if (parts.length == 3 && SIP_VERSION.matcher(version).matches() && !version.equalsIgnoreCase("SIP/2.0")) {
             return new Violation(505, "Version Not Supported");
