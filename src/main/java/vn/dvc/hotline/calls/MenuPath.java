@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * A call's way through the menu, as its record keeps it. The path only grows, so a record takes a view of the steps
  * so far instead of a copy, and each step is written as JSON once, when it is taken, instead of the whole path at
- * every flush (at 3,000 calls that re-serialisation, every step's time formatted again, was a quarter of the
+ * every flush (at 3,000 calls that re-serialisation, every step's time formatted again, was ~30 % of the
  * service's garbage). A call keeps its first {@value #MAX_STEPS} steps: a caller, or a robot, pressing keys for the
  * whole call must not grow its memory and its row without bound. A step costs ~190 bytes of heap (the step, its
  * time, its keys, its JSON), so a full path is ~19 KB, within a call's 32 KiB budget; menus are a few levels deep
