@@ -95,6 +95,7 @@ public record EndpointSettings(
         atLeast("hotline.sip.stack.receive-udp-buffer-size", stack.receiveUdpBufferSize(), 65536);
         atLeast("hotline.sip.stack.send-udp-buffer-size", stack.sendUdpBufferSize(), 65536);
         atLeast("hotline.sip.stack.max-message-size", stack.maxMessageSize(), 4096);
+        atLeast("hotline.sip.stack.udp-queue-limit", stack.udpQueueLimit(), 1);
         return new EndpointSettings(host, sip.port(), Collections.unmodifiableSet(transports), publicAddress,
                 List.copyOf(allow), calls.maxConcurrent(), calls.maxDuration(), calls.ackTimeout(),
                 (int) Math.min(retryAfter, Integer.MAX_VALUE), stack);

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.LinkedList;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +24,8 @@ import gov.nist.javax.sip.stack.UDPMessageProcessor;
  * datagram. The stack's own listener allocates a new array of the largest message allowed (64 KiB) for every
  * datagram: about 190 KiB of garbage per call (INVITE, ACK, BYE), 38 MB/s at 200 new calls a second, and a quarter
  * of the service's garbage in a ramp. What the stack does with a datagram once queued is unchanged: its worker
- * threads parse it, as they did.
+ * threads parse it, as they did. The stack's queue has no bound: this reader drops what arrives while
+ * {@code hotline.sip.stack.udp-queue-limit} datagrams wait, so a flood cannot fill the heap.
  *
  * <p>The stack sends UDP responses and requests from the listening socket only when its package-private
  * {@code udpFlag} is set, which its own factories do; this class sets it through a private lookup. Where that field
@@ -36,15 +38,23 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
     private static final Logger LOG = Logger.getLogger(ReusedBufferUdpProcessor.class.getName());
     private static final int MAX_FAILURES_REPORTED = 10;
 
+    private static final long DROP_REPORT_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final int workers;
     private final int maxMessageSize;
+    private final int queueLimit;
     private final String threadNamePrefix;
+    /** Written by the listener thread only. */
+    private volatile long dropped;
+    private long droppedReported;
+    private long lastDropReport;
 
     private ReusedBufferUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, int workers,
-            int maxMessageSize, String threadNamePrefix) throws IOException {
+            int maxMessageSize, int queueLimit, String threadNamePrefix) throws IOException {
         super(address, stack, port);
         this.workers = workers;
         this.maxMessageSize = maxMessageSize;
+        this.queueLimit = queueLimit;
         this.threadNamePrefix = threadNamePrefix;
     }
 
@@ -60,14 +70,15 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
     /**
      * @param workers        the stack's parsing threads ({@code THREAD_POOL_SIZE}, at least one)
      * @param maxMessageSize the largest datagram read whole; a longer one is cut and fails to parse, as in the stack
+     * @param queueLimit     datagrams waiting for a parsing thread at most; beyond it arrivals are dropped
      */
     static ReusedBufferUdpProcessor create(SIPTransactionStack stack, InetAddress address, int port, int workers,
-            int maxMessageSize, String threadNamePrefix) throws IOException {
+            int maxMessageSize, int queueLimit, String threadNamePrefix) throws IOException {
         if (!available()) {
             throw new IllegalStateException("JAIN-SIP's udpFlag is not reachable: " + UdpFlag.FAILURE);
         }
         ReusedBufferUdpProcessor processor = new ReusedBufferUdpProcessor(address, stack, port, workers,
-                maxMessageSize, threadNamePrefix);
+                maxMessageSize, queueLimit, threadNamePrefix);
         UdpFlag.HANDLE.setVolatile(stack, true);
         return processor;
     }
@@ -85,11 +96,18 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
             try {
                 received.setLength(buffer.length);
                 sock.receive(received);
+                if (messageQueue.size() >= queueLimit) {
+                    drop();
+                    continue;
+                }
                 byte[] message = Arrays.copyOf(buffer, received.getLength());
                 DatagramPacket packet = new DatagramPacket(message, message.length, received.getAddress(),
                         received.getPort());
                 messageQueue.offer(new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis()));
                 failuresInARow = 0;
+                if (dropped != droppedReported) {
+                    reportDrops();
+                }
             } catch (SocketTimeoutException e) {
                 // only if the stack's thread auditor set a timeout: nothing to read, read on
             } catch (SocketException e) {
@@ -100,6 +118,32 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
             } catch (IOException | RuntimeException e) {
                 failuresInARow = report(e, failuresInARow);
             }
+        }
+    }
+
+    /** Datagrams dropped because the parsing threads were {@code queueLimit} behind. */
+    long dropped() {
+        return dropped;
+    }
+
+    /** Counts a dropped datagram and reports it (see {@link #reportDrops}). */
+    private void drop() {
+        dropped++;
+        reportDrops();
+    }
+
+    /**
+     * Logs dropped datagrams not reported yet, at most once a minute: the first drop after a quiet minute at once,
+     * the rest with the next datagram read after the minute, dropped or not.
+     */
+    private void reportDrops() {
+        long now = System.nanoTime();
+        if (lastDropReport == 0 || now - lastDropReport >= DROP_REPORT_NANOS) {
+            LOG.warning("SIP over UDP on port " + getPort() + ": dropped " + (dropped - droppedReported)
+                    + " datagram(s) because " + queueLimit + " were waiting to be parsed"
+                    + " (hotline.sip.stack.udp-queue-limit)");
+            droppedReported = dropped;
+            lastDropReport = now == 0 ? 1 : now;
         }
     }
 

@@ -79,5 +79,14 @@ public interface SipConfig {
         /** Largest SIP message accepted, in bytes ({@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}). */
         @WithDefault("65536")
         int maxMessageSize();
+
+        /**
+         * SIP datagrams read but not yet parsed, at most. Beyond it the UDP reader drops what arrives (a UDP peer
+         * retransmits) and logs it, so that a flood cannot fill the heap with a queue the parsing threads never
+         * catch up with. A call brings three or four datagrams and each parses in tens of microseconds: the
+         * default is seconds of backlog at any real setup rate.
+         */
+        @WithDefault("10000")
+        int udpQueueLimit();
     }
 }

@@ -200,6 +200,7 @@ public class SipEndpoint {
         // UDP read without a 64 KiB array per datagram; TCP the stack's own, blocking or NIO
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", SipMessageProcessors.class.getName());
         p.setProperty(SipMessageProcessors.NIO_TCP, Boolean.toString(tuning.nioTcp()));
+        p.setProperty(SipMessageProcessors.UDP_QUEUE_LIMIT, Integer.toString(tuning.udpQueueLimit()));
         // keep the trunk's TCP connection open for our in-dialog requests (BYE) instead of reconnecting
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         // drop the stack's deadlock auditing and per-message stack traces
@@ -233,6 +234,15 @@ public class SipEndpoint {
         if (stackName != null) {
             AdmissionValve.unbind(stackName);
         }
+    }
+
+    /** SIP datagrams dropped because too many waited to be parsed (tests). */
+    synchronized long udpDatagramsDropped() {
+        return listeningPoints.stream()
+                .map(lp -> ((ListeningPointImpl) lp).getMessageProcessor())
+                .filter(ReusedBufferUdpProcessor.class::isInstance)
+                .mapToLong(processor -> ((ReusedBufferUdpProcessor) processor).dropped())
+                .sum();
     }
 
     /** Whether UDP is read by {@link ReusedBufferUdpProcessor} (tests). */

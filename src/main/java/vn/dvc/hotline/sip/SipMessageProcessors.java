@@ -22,6 +22,8 @@ public final class SipMessageProcessors implements MessageProcessorFactory {
 
     /** Stack property: {@code true} for JAIN-SIP's NIO TCP processor, else its blocking one. */
     static final String NIO_TCP = "vn.dvc.hotline.sip.NIO_TCP";
+    /** Stack property: datagrams queued for parsing at most ({@code hotline.sip.stack.udp-queue-limit}). */
+    static final String UDP_QUEUE_LIMIT = "vn.dvc.hotline.sip.UDP_QUEUE_LIMIT";
 
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
@@ -32,7 +34,7 @@ public final class SipMessageProcessors implements MessageProcessorFactory {
                     Integer.parseInt(config.getProperty("gov.nist.javax.sip.THREAD_POOL_SIZE")),
                     Math.min(Integer.parseInt(config.getProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE")),
                             SipStackImpl.MAX_DATAGRAM_SIZE),
-                    config.getProperty("javax.sip.STACK_NAME"));
+                    Integer.parseInt(config.getProperty(UDP_QUEUE_LIMIT)), config.getProperty("javax.sip.STACK_NAME"));
         }
         MessageProcessorFactory stackOwn = Boolean.parseBoolean(config.getProperty(NIO_TCP))
                 ? new NioMessageProcessorFactory() : new OIOMessageProcessorFactory();

@@ -382,7 +382,7 @@ class SipEndpointTest {
     @ValueSource(strings = {"udp", "tcp"})
     void theStacksNioTcpCarriesCallsBesideOurUdpReader(String transport) throws Exception {
         port = FreePorts.udpAndTcp();
-        TestConfigs.Stack nioTcp = new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, true, 65536);
+        TestConfigs.Stack nioTcp = new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, true, 65536, 10_000);
         TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(), nioTcp);
         endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
                 vertx, selector, handler);
@@ -390,6 +390,35 @@ class SipEndpointTest {
         ua = TestUserAgent.start(transport, port);
         assertTrue(endpoint.readsUdpIntoOneBuffer());
 
+        TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
+        assertEquals(200, call.finalResponse().getStatusCode());
+        assertNotNull(handler.nextCall());
+        call.ack();
+        assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
+        assertEquals(200, call.bye().getStatusCode());
+        assertEquals("ended CALLER_HANGUP", handler.nextEvent(EVENT_WAIT));
+    }
+
+    @Test
+    void aUdpFloodPastTheQueueLimitIsDroppedAndCallsAreAnsweredAfterIt() throws Exception {
+        port = FreePorts.udpAndTcp();
+        TestConfigs.Stack oneParserOneQueued = new TestConfigs.Stack(1, 1000, 1 << 20, 1 << 20, false, 65536, 1);
+        TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(),
+                oneParserOneQueued);
+        endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
+                vertx, selector, handler);
+        endpoint.start();
+        try (DatagramSocket flood = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+            for (int i = 0; i < 3000; i++) {
+                byte[] options = options(flood.getLocalPort(), i);
+                flood.send(new DatagramPacket(options, options.length, target));
+            }
+        }
+        assertTrue(endpoint.udpDatagramsDropped() > 0, "one parsing thread, one datagram queued, 3,000 sent");
+
+        ua = TestUserAgent.start("udp", port);
+        assertEquals(200, ua.options().getStatusCode());
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         assertEquals(200, call.finalResponse().getStatusCode());
         assertNotNull(handler.nextCall());

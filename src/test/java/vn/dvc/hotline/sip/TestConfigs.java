@@ -11,9 +11,9 @@ final class TestConfigs {
     }
 
     record Stack(int threadPoolSize, int maxServerTransactions, int receiveUdpBufferSize, int sendUdpBufferSize,
-            boolean nioTcp, int maxMessageSize) implements SipConfig.Stack {
+            boolean nioTcp, int maxMessageSize, int udpQueueLimit) implements SipConfig.Stack {
         static Stack defaults() {
-            return new Stack(4, 1000, 1 << 20, 1 << 20, false, 65536);
+            return new Stack(4, 1000, 1 << 20, 1 << 20, false, 65536, 10_000);
         }
     }
 
