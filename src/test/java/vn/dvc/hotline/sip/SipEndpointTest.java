@@ -381,33 +381,15 @@ class SipEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
     void theStacksNioTcpCarriesCallsBesideOurUdpReader(String transport) throws Exception {
-        port = FreePorts.udpAndTcp();
-        TestConfigs.Stack nioTcp = new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, true, 65536, 10_000);
-        TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(), nioTcp);
-        endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
-                vertx, selector, handler);
-        endpoint.start();
+        startWith(new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, true, 65536, 10_000));
         ua = TestUserAgent.start(transport, port);
         assertTrue(endpoint.readsUdpIntoOneBuffer());
-
-        TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
-        assertEquals(200, call.finalResponse().getStatusCode());
-        assertNotNull(handler.nextCall());
-        call.ack();
-        assertEquals("confirmed 30000", handler.nextEvent(EVENT_WAIT));
-        assertEquals(200, call.bye().getStatusCode());
-        assertEquals("ended CALLER_HANGUP", handler.nextEvent(EVENT_WAIT));
+        callAndHangUp();
     }
 
     @Test
     void aUdpFloodPastTheQueueLimitIsDroppedAndCallsAreAnsweredAfterIt() throws Exception {
-        port = FreePorts.udpAndTcp();
-        TestConfigs.Stack oneParserOneQueued = new TestConfigs.Stack(1, 1000, 1 << 20, 1 << 20, false, 65536, 1);
-        TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(),
-                oneParserOneQueued);
-        endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
-                vertx, selector, handler);
-        endpoint.start();
+        startWith(new TestConfigs.Stack(1, 1000, 1 << 20, 1 << 20, false, 65536, 1)); // one parser, one queued
         try (DatagramSocket flood = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
             for (int i = 0; i < 3000; i++) {
@@ -419,6 +401,20 @@ class SipEndpointTest {
 
         ua = TestUserAgent.start("udp", port);
         assertEquals(200, ua.options().getStatusCode());
+        callAndHangUp();
+    }
+
+    /** An endpoint on loopback UDP and TCP with the given stack tuning. */
+    private void startWith(TestConfigs.Stack stack) {
+        port = FreePorts.udpAndTcp();
+        TestConfigs.Sip sip = new TestConfigs.Sip("127.0.0.1", port, List.of("udp", "tcp"), Optional.empty(), stack);
+        endpoint = new SipEndpoint(EndpointSettings.from(sip, TestConfigs.trunks("127.0.0.0/8"), TestConfigs.limits()),
+                vertx, selector, handler);
+        endpoint.start();
+    }
+
+    /** A whole call from the user agent: answered, confirmed, ended by its BYE. */
+    private void callAndHangUp() throws Exception {
         TestUserAgent.Call call = ua.invite(Sdps.pcmaFirst());
         assertEquals(200, call.finalResponse().getStatusCode());
         assertNotNull(handler.nextCall());

@@ -51,9 +51,10 @@ class SmallPartsTest {
                 new TestConfigs.Limits(0, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1))));
         assertKey("hotline.calls.ack-timeout", () -> EndpointSettings.from(ok, TestConfigs.trunks("10.0.0.0/8"),
                 new TestConfigs.Limits(1, Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(1))));
-        assertKey("hotline.sip.stack.udp-queue-limit", () -> EndpointSettings.from(new TestConfigs.Sip("127.0.0.1",
-                5060, List.of("udp"), Optional.empty(), new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, false, 65536,
-                        0)), TestConfigs.trunks("10.0.0.0/8"), TestConfigs.limits()));
+        TestConfigs.Stack noQueue = new TestConfigs.Stack(4, 1000, 1 << 20, 1 << 20, false, 65536, 0);
+        TestConfigs.Sip noQueueSip = new TestConfigs.Sip("127.0.0.1", 5060, List.of("udp"), Optional.empty(), noQueue);
+        assertKey("hotline.sip.stack.udp-queue-limit", () -> EndpointSettings.from(noQueueSip,
+                TestConfigs.trunks("10.0.0.0/8"), TestConfigs.limits()));
         EndpointSettings s = EndpointSettings.from(new TestConfigs.Sip("0.0.0.0", 5060, List.of("UDP"),
                 Optional.empty(), TestConfigs.Stack.defaults()), TestConfigs.trunks("10.0.0.0/8"), TestConfigs.limits());
         assertFalse(s.publicAddress().equals("0.0.0.0"), "wildcard is never a public address");
