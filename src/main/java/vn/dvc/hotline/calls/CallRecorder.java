@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
@@ -93,11 +94,16 @@ public class CallRecorder {
 
     /** Writes what is queued; completes when the batch is stored (or failed, which is logged). */
     public Uni<Void> flush() {
+        return flush(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** @param batchBuilder where the batch is built: a worker, or at shutdown the shutdown thread itself */
+    private Uni<Void> flush(Executor batchBuilder) {
         if (pending.isEmpty() || !flushing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().item(this::nextBatch)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .runSubscriptionOn(batchBuilder)
                 .flatMap(this::store)
                 .eventually(() -> flushing.set(false));
     }
@@ -147,12 +153,13 @@ public class CallRecorder {
 
     /** After the drain and after SIP stops, so that the last calls' ends are on record. */
     void onStop(@Observes @Priority(5000) ShutdownEvent event) throws InterruptedException {
-        // Shutdown runs on its own thread, where waiting is allowed: the last records must not be lost.
+        // Shutdown runs on its own thread, where waiting is allowed: the last records must not be lost. Their batch
+        // is built here too, so it does not depend on the worker pool while the application stops.
         for (int i = 0; i < 50 && !pending.isEmpty(); i++) {
             if (flushing.get()) {
                 Thread.sleep(100);
             } else {
-                flush().await().atMost(Duration.ofSeconds(5));
+                flush(Runnable::run).await().atMost(Duration.ofSeconds(5));
             }
         }
     }
