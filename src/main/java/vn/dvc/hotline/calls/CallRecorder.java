@@ -133,9 +133,6 @@ public class CallRecorder {
     }
 
     private Uni<Void> store(Batch batch) {
-        if (batch.calls().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         // Ratings after their calls' rows, which they reference.
         return pool.preparedQuery(UPSERT).executeBatch(batch.calls())
                 .flatMap(stored -> batch.ratings().isEmpty() ? Uni.createFrom().nullItem()

@@ -27,7 +27,6 @@ final class MenuPath {
     private MenuStep[] steps = new MenuStep[8];
     private String[] stepsJson = new String[8];
     private int size;
-    private Steps view = new Steps(steps, stepsJson, 0);
 
     /** @param toJson one step as a JSON object, the way the calls API reads it back */
     MenuPath(Function<MenuStep, String> toJson) {
@@ -47,13 +46,12 @@ final class MenuPath {
         stepsJson[size] = toJson.apply(step);
         steps[size] = step;
         size++;
-        view = new Steps(steps, stepsJson, size);
         return true;
     }
 
     /** The steps so far, as an immutable list. */
     Steps steps() {
-        return view;
+        return new Steps(steps, stepsJson, size);
     }
 
     /** The first {@code size} steps of a path, immutable; knows its own JSON array. */

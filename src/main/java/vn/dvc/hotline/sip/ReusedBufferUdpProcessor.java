@@ -52,6 +52,7 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
     private ReusedBufferUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, int workers,
             int maxMessageSize, int queueLimit, String threadNamePrefix) throws IOException {
         super(address, stack, port);
+        this.lastDropReport = System.nanoTime() - DROP_REPORT_NANOS; // the first drop is reported at once
         this.workers = workers;
         this.maxMessageSize = maxMessageSize;
         this.queueLimit = queueLimit;
@@ -71,12 +72,10 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
      * @param workers        the stack's parsing threads ({@code THREAD_POOL_SIZE}, at least one)
      * @param maxMessageSize the largest datagram read whole; a longer one is cut and fails to parse, as in the stack
      * @param queueLimit     datagrams waiting for a parsing thread at most; beyond it arrivals are dropped
+     * @throws NullPointerException unless {@link #available()}
      */
     static ReusedBufferUdpProcessor create(SIPTransactionStack stack, InetAddress address, int port, int workers,
             int maxMessageSize, int queueLimit, String threadNamePrefix) throws IOException {
-        if (!available()) {
-            throw new IllegalStateException("JAIN-SIP's udpFlag is not reachable: " + UdpFlag.FAILURE);
-        }
         ReusedBufferUdpProcessor processor = new ReusedBufferUdpProcessor(address, stack, port, workers,
                 maxMessageSize, queueLimit, threadNamePrefix);
         UdpFlag.HANDLE.setVolatile(stack, true);
@@ -138,12 +137,12 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
      */
     private void reportDrops() {
         long now = System.nanoTime();
-        if (lastDropReport == 0 || now - lastDropReport >= DROP_REPORT_NANOS) {
+        if (now - lastDropReport >= DROP_REPORT_NANOS) {
             LOG.warning("SIP over UDP on port " + getPort() + ": dropped " + (dropped - droppedReported)
                     + " datagram(s) because " + queueLimit + " were waiting to be parsed"
                     + " (hotline.sip.stack.udp-queue-limit)");
             droppedReported = dropped;
-            lastDropReport = now == 0 ? 1 : now;
+            lastDropReport = now;
         }
     }
 
@@ -164,7 +163,7 @@ final class ReusedBufferUdpProcessor extends UDPMessageProcessor {
         }
     }
 
-    /** The stack's flag, found once; its class failing to initialise is the reason the stack's listener is used. */
+    /** The stack's flag, found once; if it cannot be, why not (and the stack's own listener is used). */
     private static final class UdpFlag {
         static final VarHandle HANDLE;
         static final String FAILURE;

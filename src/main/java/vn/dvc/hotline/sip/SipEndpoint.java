@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
@@ -139,8 +140,10 @@ public class SipEndpoint {
             provider.addSipListener(signalling);
             stack.start();
             listening = true;
-            ReusedBufferUdpProcessor.unavailableReason().ifPresent(why -> LOG.warning(
-                    "SIP over UDP is read by JAIN-SIP's own listener, a 64 KiB array per datagram: " + why));
+            if (settings.transports().contains("udp")) {
+                ReusedBufferUdpProcessor.unavailableReason().ifPresent(why -> LOG.warning(
+                        "SIP over UDP is read by JAIN-SIP's own listener, a 64 KiB array per datagram: " + why));
+            }
             LOG.info("SIP listening on " + settings.host() + ":" + settings.port() + " " + settings.transports()
                     + ", public address " + settings.publicAddress() + ", at most " + settings.maxConcurrent()
                     + " calls");
@@ -238,17 +241,19 @@ public class SipEndpoint {
 
     /** SIP datagrams dropped because too many waited to be parsed (tests). */
     synchronized long udpDatagramsDropped() {
-        return listeningPoints.stream()
-                .map(lp -> ((ListeningPointImpl) lp).getMessageProcessor())
-                .filter(ReusedBufferUdpProcessor.class::isInstance)
-                .mapToLong(processor -> ((ReusedBufferUdpProcessor) processor).dropped())
-                .sum();
+        return udpReaders().mapToLong(ReusedBufferUdpProcessor::dropped).sum();
     }
 
     /** Whether UDP is read by {@link ReusedBufferUdpProcessor} (tests). */
     synchronized boolean readsUdpIntoOneBuffer() {
-        return listeningPoints.stream().anyMatch(lp -> ListeningPoint.UDP.equalsIgnoreCase(lp.getTransport())
-                && ((ListeningPointImpl) lp).getMessageProcessor() instanceof ReusedBufferUdpProcessor);
+        return udpReaders().findAny().isPresent();
+    }
+
+    private Stream<ReusedBufferUdpProcessor> udpReaders() {
+        return listeningPoints.stream()
+                .map(lp -> ((ListeningPointImpl) lp).getMessageProcessor())
+                .filter(ReusedBufferUdpProcessor.class::isInstance)
+                .map(ReusedBufferUdpProcessor.class::cast);
     }
 
     /** Whether the listening points are bound and the stack runs (for readiness). */

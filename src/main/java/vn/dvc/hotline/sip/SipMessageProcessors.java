@@ -32,8 +32,7 @@ public final class SipMessageProcessors implements MessageProcessorFactory {
         if (ListeningPoint.UDP.equalsIgnoreCase(transport) && ReusedBufferUdpProcessor.available()) {
             return ReusedBufferUdpProcessor.create(stack, address, port,
                     Integer.parseInt(config.getProperty("gov.nist.javax.sip.THREAD_POOL_SIZE")),
-                    Math.min(Integer.parseInt(config.getProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE")),
-                            SipStackImpl.MAX_DATAGRAM_SIZE),
+                    Math.min(stack.getMaxMessageSize(), SipStackImpl.MAX_DATAGRAM_SIZE),
                     Integer.parseInt(config.getProperty(UDP_QUEUE_LIMIT)), config.getProperty("javax.sip.STACK_NAME"));
         }
         MessageProcessorFactory stackOwn = Boolean.parseBoolean(config.getProperty(NIO_TCP))
