@@ -1,19 +1,20 @@
 package vn.dvc.hotline.sip;
 
-import io.vertx.core.AbstractVerticle;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Spreads calls over a fixed set of event-loop contexts by a hash of the Call-ID.
+ * Spreads calls over the Vert.x event loops by a hash of the Call-ID: one context on each loop of the pool.
  *
- * <p>The contexts are those of N instances of a trivial verticle: Vert.x gives each instance its own
- * event loop (round robin), which is the public way to obtain N distinct loops. Immutable after
- * {@link #deploy}; {@link #contextFor} is safe on any thread.
+ * <p>The contexts are made on the loops themselves, not taken from deployed verticles: a deployment gets its
+ * loops from the pool's round robin, which other components advance at the same time, and two contexts on one
+ * loop would give that loop twice its share of the calls. Immutable after {@link #onEveryLoop};
+ * {@link #contextFor} is safe on any thread.
  */
 public final class EventLoopContextSelector implements CallContextSelector {
 
@@ -23,24 +24,15 @@ public final class EventLoopContextSelector implements CallContextSelector {
         this.contexts = contexts.toArray(new Context[0]);
     }
 
-    /**
-     * Deploys {@code instances} verticles and returns a selector over their contexts.
-     *
-     * @param vertx the Vert.x instance
-     * @param instances number of contexts, usually the event-loop pool size
-     */
-    public static Future<EventLoopContextSelector> deploy(Vertx vertx, int instances) {
-        if (instances < 1) {
-            throw new IllegalArgumentException("instances must be at least 1, was " + instances);
+    /** A selector over one new context on each event loop of {@code vertx}. */
+    public static EventLoopContextSelector onEveryLoop(Vertx vertx) {
+        VertxInternal internal = (VertxInternal) vertx;
+        List<Context> contexts = new ArrayList<>();
+        for (EventExecutor loop : internal.getEventLoopGroup()) {
+            contexts.add(internal.createEventLoopContext((EventLoop) loop, null,
+                    Thread.currentThread().getContextClassLoader()));
         }
-        List<Context> contexts = new CopyOnWriteArrayList<>();
-        return vertx.deployVerticle(() -> new AbstractVerticle() {
-                    @Override
-                    public void start() {
-                        contexts.add(context);
-                    }
-                }, new DeploymentOptions().setInstances(instances))
-                .map(id -> new EventLoopContextSelector(contexts));
+        return new EventLoopContextSelector(contexts);
     }
 
     @Override
@@ -49,7 +41,7 @@ public final class EventLoopContextSelector implements CallContextSelector {
         return contexts[Math.floorMod(callId.hashCode(), contexts.length)];
     }
 
-    /** Number of contexts. */
+    /** Number of contexts: the event loops calls are spread over. */
     public int size() {
         return contexts.length;
     }

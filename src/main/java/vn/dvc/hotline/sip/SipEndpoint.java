@@ -76,8 +76,8 @@ public class SipEndpoint {
      *
      * @param settings checked settings
      * @param vertx the Vert.x instance whose event loops run the calls
-     * @param selector chooses each call's context; null: {@link EventLoopContextSelector} over
-     *     2 × cores loops (Vert.x's default event-loop count)
+     * @param selector chooses each call's context; null: {@link EventLoopContextSelector} over every
+     *     event loop of {@code vertx}
      * @param handler receives admitted calls; null: every call is refused with 480
      */
     public SipEndpoint(EndpointSettings settings, Vertx vertx, CallContextSelector selector,
@@ -166,13 +166,7 @@ public class SipEndpoint {
             selector = selectorBeans.get();
         }
         if (selector == null) {
-            int loops = 2 * Runtime.getRuntime().availableProcessors();
-            try {
-                selector = EventLoopContextSelector.deploy(vertx, loops).toCompletionStage().toCompletableFuture()
-                        .get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot deploy the call event-loop contexts", e);
-            }
+            selector = EventLoopContextSelector.onEveryLoop(vertx);
         }
     }
 

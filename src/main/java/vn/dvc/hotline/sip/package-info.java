@@ -13,7 +13,8 @@
  *       media), media changed (re-INVITE: hold / unhold / new address or codec), DTMF by SIP INFO, and
  *       ended — exactly once, with an {@link vn.dvc.hotline.sip.EndReason}.</li>
  *   <li>{@link vn.dvc.hotline.sip.CallContextSelector} (optional bean) pins a Call-ID to a context; the
- *       default {@link vn.dvc.hotline.sip.EventLoopContextSelector} hashes over 2 × cores event loops.</li>
+ *       default {@link vn.dvc.hotline.sip.EventLoopContextSelector} hashes over every event loop (two per
+ *       core unless configured: {@code ops.EventLoopPoolDefault}).</li>
  *   <li>{@link vn.dvc.hotline.sip.SipEndpoint}: {@code isListening()} for readiness, {@code drain(true)}
  *       for shutdown (new INVITE and OPTIONS get 503 + Retry-After), {@code counters()} for metrics.</li>
  * </ul>

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -26,6 +28,15 @@ class OperationsEndpointsTest {
         assumeTrue("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch")),
                 "the native transport shipped is linux-x86_64");
         assertTrue(vertx.isNativeTransportEnabled(), "epoll: fewer system calls per RTP packet");
+    }
+
+    @Test
+    void vertxHasTwoEventLoopsPerCoreAsItsOwnDefaultNotQuarkusOne() {
+        int loops = 0;
+        for (var loop : ((VertxInternal) vertx).getEventLoopGroup()) {
+            loops++;
+        }
+        assertEquals(2 * Runtime.getRuntime().availableProcessors(), loops);
     }
 
     @Test

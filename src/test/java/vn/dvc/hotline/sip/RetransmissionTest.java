@@ -31,8 +31,7 @@ class RetransmissionTest {
     @Test
     void sameInviteThreeTimesMakesOneCall() throws Exception {
         vertx = Vertx.vertx();
-        EventLoopContextSelector selector = EventLoopContextSelector.deploy(vertx, 2).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        EventLoopContextSelector selector = EventLoopContextSelector.onEveryLoop(vertx);
         int port = FreePorts.udpAndTcp();
         FakeCallHandler handler = new FakeCallHandler();
         endpoint = new SipEndpoint(EndpointSettings.from(TestConfigs.sip(port), TestConfigs.trunks("127.0.0.0/8"),

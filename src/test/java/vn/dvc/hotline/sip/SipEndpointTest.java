@@ -52,8 +52,7 @@ class SipEndpointTest {
     @BeforeAll
     static void vertx() throws Exception {
         vertx = Vertx.vertx();
-        selector = EventLoopContextSelector.deploy(vertx, 4).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        selector = EventLoopContextSelector.onEveryLoop(vertx);
     }
 
     @AfterAll
