@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
 import vn.dvc.hotline.portal.Tokens;
+import vn.dvc.hotline.sip.SipEndpoint;
 import vn.dvc.hotline.sip.TestUserAgent;
 import vn.dvc.hotline.speech.PromptLibrary;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,6 +40,9 @@ class AnsweredCallTest {
 
     @Inject
     PromptLibrary prompts;
+
+    @Inject
+    SipEndpoint endpoint;
 
     @Test
     void answersPlaysTheMenuFollowsAKeyHoldsAndRecordsTheCall() throws Exception {
@@ -97,6 +103,28 @@ class AnsweredCallTest {
             assertTrue(record.getLong("packetsSent") > 25);
             assertTrue(record.getString("callerMasked") == null || !record.getString("callerMasked").isEmpty());
         }
+    }
+
+    @Test
+    void refusalsAndSipDropsAreInTheMetrics() throws Exception {
+        double refusedBefore = metric("hotline_sip_refused_total{status=\"503\"}");
+        endpoint.drain(true);
+        try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", SIP_PORT)) {
+            assertEquals(503, ua.invite(peer.offer(true)).awaitFinal().getStatusCode());
+        } finally {
+            endpoint.drain(false);
+        }
+        assertEquals(refusedBefore + 1, metric("hotline_sip_refused_total{status=\"503\"}"));
+        assertEquals(endpoint.udpDatagramsDropped(), metric("hotline_sip_udp_dropped_total"));
+        assertEquals(endpoint.counters().callsAdmitted(), metric("hotline_sip_calls_admitted_total"));
+    }
+
+    /** A sample's value from {@code /q/metrics}; fails if the metric is not exported. */
+    private static double metric(String sample) {
+        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
+        assertTrue(value.find(), sample + " in /q/metrics");
+        return Double.parseDouble(value.group(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.dvc.hotline.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
@@ -32,7 +33,7 @@ class EventLoopContextSelectorTest {
                 String callId = "L" + i + "-1-4d2@127.0.0.1";
                 Context context = selector.contextFor(callId);
                 assertSame(context, selector.contextFor(callId));
-                assertEquals(true, context.isEventLoopContext());
+                assertTrue(context.isEventLoopContext());
                 contexts.add(context);
                 callsPerLoop.merge(((ContextInternal) context).nettyEventLoop(), 1, Integer::sum);
             }
