@@ -82,6 +82,11 @@ public class CallRecorder {
         this.vertx = vertx;
     }
 
+    /** Snapshots queued and not yet taken by a flush (tests). */
+    int queued() {
+        return pending.size();
+    }
+
     /** Queues a snapshot; the newest snapshot of a call wins. */
     public void save(CallRecord record) {
         pending.add(record);
@@ -152,7 +157,8 @@ public class CallRecorder {
     void onStop(@Observes @Priority(5000) ShutdownEvent event) throws InterruptedException {
         // Shutdown runs on its own thread, where waiting is allowed: the last records must not be lost. Their batch
         // is built here too, so it does not depend on the worker pool while the application stops.
-        for (int i = 0; i < 50 && !pending.isEmpty(); i++) {
+        // A periodic flush may have taken the last records and still be storing them: wait for it too.
+        for (int i = 0; i < 50 && (!pending.isEmpty() || flushing.get()); i++) {
             if (flushing.get()) {
                 Thread.sleep(100);
             } else {
