@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * core, a core shared with anything else (GC threads, SIP parsing, another process) holds half of the calls'
  * packets back while that loop waits; with two per core the scheduler can move the smaller units to the core
  * that is free. Measured with bench/load on 2 vCPUs, 3,000 calls held, the generator beside the service:
- * jitter samples of 5 ms or more fell from a mean of 7.4 % to 2.6 % (README, Threads), and the service's CPU
+ * jitter samples of 5 ms or more fell from a mean of 7.0 % to 2.5 % (README, Threads), and the service's CPU
  * did not rise.
  *
  * <p>Its ordinal is below application.properties, the environment and system properties, so
