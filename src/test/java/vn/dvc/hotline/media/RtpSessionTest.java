@@ -754,7 +754,13 @@ class RtpSessionTest {
             RtpPeer.Received q = packets.get(i - 1);
             assertEquals(first.ssrc(), p.ssrc(), "one SSRC");
             assertEquals((q.sequence() + 1) & 0xFFFF, p.sequence(), "sequence +1 at " + i);
-            assertEquals((q.timestamp() + 160) & 0xFFFF_FFFFL, p.timestamp(), "timestamp +160 at " + i);
+            long step = (p.timestamp() - q.timestamp()) & 0xFFFF_FFFFL;
+            if (step != 160) {
+                // Only the pacer's skip may jump: its loop fell MAX_BURST frames behind (a stalled test JVM), and
+                // it marks the packet after the gap.
+                assertTrue(p.marker() && step % 160 == 0 && step > 160,
+                        "timestamp +160 at " + i + ", or a marked skip of whole frames: +" + step);
+            }
         }
         for (RtpPeer.Received p : packets) {
             assertEquals(law.payloadType(), p.payloadType());
