@@ -1,9 +1,7 @@
 package vn.dvc.hotline.ops;
 
+import io.smallrye.config.PropertiesConfigSource;
 import java.util.Map;
-import java.util.Set;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Defaults the Vert.x event-loop pool to two loops per processor, as Vert.x itself does, where Quarkus gives
@@ -19,35 +17,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <p>Its ordinal is below application.properties, the environment and system properties, so
  * {@code quarkus.vertx.event-loops-pool-size} set anywhere wins.
  */
-public final class EventLoopPoolDefault implements ConfigSource {
+public final class EventLoopPoolDefault extends PropertiesConfigSource {
 
     static final String KEY = "quarkus.vertx.event-loops-pool-size";
     private static final int ORDINAL = 200;
 
-    private final String loops = Integer.toString(2 * Runtime.getRuntime().availableProcessors());
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(KEY, loops);
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return Set.of(KEY);
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return KEY.equals(propertyName) ? loops : null;
-    }
-
-    @Override
-    public String getName() {
-        return "dvc-hotline event-loop default";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return ORDINAL;
+    public EventLoopPoolDefault() {
+        super(Map.of(KEY, Integer.toString(2 * Runtime.getRuntime().availableProcessors())),
+                "dvc-hotline event-loop default", ORDINAL);
     }
 }
