@@ -214,6 +214,13 @@ static long svc_ticks_start, svc_ticks_end;
 static uint64_t sip_retransmissions, sip_rx, rtp_sent, rtp_rx_total, rtp_rx_unknown, rtp_send_errors;
 static uint64_t retry_after_seen;
 static int64_t gen_lag_max_ms;      /* in the window: the longest our own loop fell behind its 1 ms tick */
+/* What the machine did in each 100 ms bucket of the window, to tell a tail made by the service from one made by the
+ * box: the host's steal time over all CPUs (/proc/stat, in 10 ms ticks), CPU pressure (/proc/pressure/cpu "some":
+ * time during which a runnable task waited for a CPU) and the longest lag of our own loop (nice -5). */
+typedef struct { uint32_t steal_ms, psi_some_us, gen_lag_ms; } box_bucket_t;
+static box_bucket_t *box_buckets;
+static int64_t box_bucket_open = -1;
+static long long box_steal_ticks_at, box_psi_us_at;
 static uint64_t gen_lagged_ticks;   /* in the window: passes that were 5 ms or more behind */
 
 static int64_t now_ns(void) {
@@ -885,6 +892,45 @@ static int self_test(void) {
     return self_test_failures == 0 ? 0 : 1;
 }
 
+/* The host's steal ticks summed over CPUs (USER_HZ), -1 when /proc/stat does not say. */
+static long long steal_ticks(void) {
+    FILE *f = fopen("/proc/stat", "r");
+    long long v[8] = {0};
+    int n = f ? fscanf(f, "cpu %lld %lld %lld %lld %lld %lld %lld %lld", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]) : 0;
+    if (f) fclose(f);
+    return n == 8 ? v[7] : -1;
+}
+
+/* Microseconds during which some runnable task waited for a CPU (PSI), -1 without PSI. */
+static long long cpu_pressure_us(void) {
+    FILE *f = fopen("/proc/pressure/cpu", "r");
+    long long total = -1;
+    if (f && fscanf(f, "some avg10=%*f avg60=%*f avg300=%*f total=%lld", &total) != 1) total = -1;
+    if (f) fclose(f);
+    return total;
+}
+
+/* Called on every pass of the window: closes the bucket the pass left with the machine's counters since it opened. */
+static void box_account(int64_t t, int64_t lag_ms) {
+    int64_t b = (t - window_start_ns) / TAIL_BUCKET_NS;
+    if (b < 0 || b >= TAIL_BUCKETS) return;
+    if (!box_buckets) box_buckets = calloc(TAIL_BUCKETS, sizeof *box_buckets);
+    if (!box_buckets) return;
+    if (b != box_bucket_open) {
+        long long steal = steal_ticks(), psi = cpu_pressure_us();
+        if (box_bucket_open >= 0) {
+            box_bucket_t *closed = &box_buckets[box_bucket_open];
+            if (steal >= 0 && box_steal_ticks_at >= 0)
+                closed->steal_ms = (uint32_t)((steal - box_steal_ticks_at) * 1000 / sysconf(_SC_CLK_TCK));
+            if (psi >= 0 && box_psi_us_at >= 0) closed->psi_some_us = (uint32_t)(psi - box_psi_us_at);
+        }
+        box_steal_ticks_at = steal;
+        box_psi_us_at = psi;
+        box_bucket_open = b;
+    }
+    if (lag_ms > (int64_t)box_buckets[b].gen_lag_ms) box_buckets[b].gen_lag_ms = (uint32_t)lag_ms;
+}
+
 /* One line: how many jitter samples were >= 5 ms, how many 100 ms buckets of the window they fall in, and the
  * sixteen worst buckets (seconds into the window: samples), so that bursts can be matched with a GC log. */
 static void print_jitter_tail(double window_s) {
@@ -899,15 +945,32 @@ static void print_jitter_tail(double window_s) {
     char when[32];
     gmtime_r(&window_start_wall.tv_sec, &started);
     strftime(when, sizeof when, "%H:%M:%S", &started);
+    /* The machine over the window, and the share of the tail in buckets where the host stole time or where our
+     * own loop, at a higher priority than the service, was 3 ms or more late. */
+    uint64_t steal_ms = 0, psi_us = 0, tail_stolen = 0, tail_gen_late = 0;
+    for (int i = 0; box_buckets && i < n; i++) {
+        steal_ms += box_buckets[i].steal_ms;
+        psi_us += box_buckets[i].psi_some_us;
+        uint32_t tail = tail_buckets ? tail_buckets[i] : 0;
+        if (box_buckets[i].steal_ms) tail_stolen += tail;
+        if (box_buckets[i].gen_lag_ms >= 3) tail_gen_late += tail;
+    }
     printf("jitter_tail over_5ms=%" PRIu64 " (%.3f%% of samples) in %" PRIu64 " of %d buckets of 100 ms from %s.%03ld UTC;"
-           " worst:", total, h_jitter.count ? 100.0 * (double)total / (double)h_jitter.count : 0.0, buckets, n, when,
-           window_start_wall.tv_nsec / 1000000);
+           " of it in buckets with host steal %.0f%%, with the generator >= 3 ms late %.0f%%;"
+           " box: steal=%.0fms (%.2f%% of CPU time) cpu_pressure_some=%.1f%%; worst (samples lag,steal,pressure ms):",
+           total, h_jitter.count ? 100.0 * (double)total / (double)h_jitter.count : 0.0, buckets, n, when,
+           window_start_wall.tv_nsec / 1000000, total ? 100.0 * (double)tail_stolen / (double)total : 0.0,
+           total ? 100.0 * (double)tail_gen_late / (double)total : 0.0, (double)steal_ms,
+           window_s > 0 ? 100.0 * (double)steal_ms / (window_s * 1000.0 * (double)sysconf(_SC_NPROCESSORS_ONLN)) : 0.0,
+           window_s > 0 ? (double)psi_us / (window_s * 10000.0) : 0.0);
     for (int k = 0; k < 16 && tail_buckets; k++) {
         int worst = -1;
         for (int i = 0; i < n; i++)
             if (tail_buckets[i] && (worst < 0 || tail_buckets[i] > tail_buckets[worst])) worst = i;
         if (worst < 0) break;
-        printf(" +%.1fs:%u", worst / 10.0, tail_buckets[worst]);
+        box_bucket_t box = box_buckets ? box_buckets[worst] : (box_bucket_t){0, 0, 0};
+        printf(" +%.1fs:%u(%u,%u,%.0f)", worst / 10.0, tail_buckets[worst], box.gen_lag_ms, box.steal_ms,
+               box.psi_some_us / 1000.0);
         tail_buckets[worst] = 0;
     }
     printf("\n");
@@ -1131,6 +1194,7 @@ int main(int argc, char **argv) {
             int64_t lag = tick_ms - last_tick_ms - 1;
             if (lag > gen_lag_max_ms) gen_lag_max_ms = lag;
             if (lag >= 5) gen_lagged_ticks++;
+            box_account(t, lag);
         }
         if (tick_ms - last_tick_ms > SLOTS) last_tick_ms = tick_ms - SLOTS;
         for (int64_t ms = last_tick_ms + 1; ms <= tick_ms; ms++) {
