@@ -98,6 +98,8 @@ public final class RtpSession {
     int pacerHalf = -1;
 
     private InetSocketAddress remote;
+    /** {@link #remote}'s address as the socket's batch sender takes it, made once per remote. */
+    private byte[] remoteBytes;
     private Law law;
     private int telephoneEventPt = NO_TELEPHONE_EVENT;
 
@@ -248,6 +250,7 @@ public final class RtpSession {
             ssrcSeen = false;
         }
         this.remote = remote;
+        this.remoteBytes = BatchSender.addressBytes(remote.getAddress());
         this.envelope = new DatagramPacket(packet, remote);
         this.law = law;
         this.telephoneEventPt = telephoneEventPt;
@@ -492,7 +495,7 @@ public final class RtpSession {
             SILENCE.copyFrame(law, 0, buf, RtpPacket.HEADER_LENGTH);
         }
         buf.setIndex(0, PACKET_LENGTH);
-        if (socket.write(datagram)) {
+        if (socket.write(datagram, remoteBytes)) {
             pacer.flushAfterTick(socket);
         }
         packetsSent++;

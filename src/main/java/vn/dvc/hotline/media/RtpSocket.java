@@ -128,6 +128,8 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     private final HashMap<InetSocketAddress, Object> otherRoutes = new HashMap<>();
     /** Reads on tick without allocating, where Netty's internals allow; else reading is Netty's. */
     private BatchReceiver receiver;
+    /** Sends each tick's datagrams without allocating, where Netty's internals allow; else sending is Netty's. */
+    private BatchSender sender;
     private int receivesPerTask = RECEIVES_PER_TASK;
     private final Runnable receiveRest = this::receiveArrivals;
     private Channel channel;
@@ -260,6 +262,11 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
             }
         }
         if (shared && channel instanceof EpollDatagramChannel) {
+            sender = BatchSender.forChannel(channel, family == InternetProtocolFamily.IPv6);
+            if (sender != null) {
+                BatchSender owned = sender;
+                channel.closeFuture().addListener(closed -> owned.release());
+            }
             // recvmmsg: one read fills a buffer with up to DATAGRAMS_PER_READ datagrams
             config.setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
             config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ)
@@ -323,7 +330,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
 
     /** Writes the transport reported as failed. */
     long sendFailures() {
-        return sendFailures;
+        return sendFailures + (sender == null ? 0 : sender.dropped());
     }
 
     /** Packets from {@code remote} now go to {@code session}. */
@@ -508,10 +515,15 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
      * Queues a packet without flushing. The envelope's content must be retained once for the transport,
      * which releases it when written (or failed).
      *
+     * @param recipientBytes the recipient's {@link BatchSender#addressBytes}, made once per remote address
      * @return true if this socket now needs a flush and was not waiting for one: the caller arranges it
      */
-    boolean write(DatagramPacket packet) {
-        channel.write(packet, channel.voidPromise());
+    boolean write(DatagramPacket packet, byte[] recipientBytes) {
+        if (sender != null) {
+            sender.add(packet.content(), packet.recipient(), recipientBytes);
+        } else {
+            channel.write(packet, channel.voidPromise());
+        }
         if (flushPending) {
             return false;
         }
@@ -522,7 +534,16 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     /** Sends everything queued since the last flush (one {@code sendmmsg} per batch on epoll). */
     void flush() {
         flushPending = false;
-        channel.flush();
+        if (sender != null) {
+            sender.send();
+        } else {
+            channel.flush();
+        }
+    }
+
+    /** Whether this socket sends with its own {@code sendmmsg} rather than Netty's write (tests). */
+    boolean sendsInBatches() {
+        return sender != null;
     }
 
     /** Closes a call's own socket; its port goes back to the pool once closed. Not for a shared socket. */

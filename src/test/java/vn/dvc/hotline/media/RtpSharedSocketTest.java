@@ -291,6 +291,7 @@ class RtpSharedSocketTest {
         boolean epoll = vertx.isNativeTransportEnabled();
         assertEquals(epoll, call(() -> s.socket().readsOnTick()), "on epoll a shared socket waits for the pacer");
         assertEquals(epoll, call(() -> s.socket().receivesInBatches()), "and reads without Netty's per-packet objects");
+        assertEquals(epoll, call(() -> s.socket().sendsInBatches()), "and sends without them");
         call(() -> {
             s.socket().limitReceivesPerTask(1); // each batch after the first waits for the loop's other tasks
             return null;

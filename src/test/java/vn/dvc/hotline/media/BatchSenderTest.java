@@ -1,0 +1,261 @@
+package vn.dvc.hotline.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link BatchSender} on a real epoll datagram socket on loopback, driven from its event loop: each queued buffer
+ * reaches its own recipient, in order; a full batch goes out before the next datagram is queued; a datagram the
+ * kernel refuses is dropped and counted while the rest go; each buffer's reference is released once.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BatchSenderTest {
+
+    private EventLoopGroup loop;
+    private final List<Channel> channels = new ArrayList<>();
+    private final List<DatagramSocket> receivers = new ArrayList<>();
+    private final List<BatchSender> senders = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        Assumptions.assumeTrue(Epoll.isAvailable(), "sendmmsg through Netty's epoll transport");
+        loop = new EpollEventLoopGroup(1);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (BatchSender sender : senders) {
+            on(() -> {
+                sender.release();
+                return null;
+            });
+        }
+        channels.forEach(Channel::close);
+        receivers.forEach(DatagramSocket::close);
+        if (loop != null) {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void eachBufferReachesItsOwnRecipientInOrderAndIsReleasedOnce() throws Exception {
+        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = receiver("127.0.0.1");
+        DatagramSocket b = receiver("127.0.0.1");
+        ByteBuf first = buffer(bytes(172, 1));
+        ByteBuf second = buffer(bytes(172, 2));
+        ByteBuf third = buffer(bytes(40, 3));
+        List<ByteBuf> all = List.of(first, second, third);
+        all.forEach(ByteBuf::retain); // the transport's reference, as a session gives it
+        int sent = on(() -> {
+            sender.add(first, address(a), BatchSender.addressBytes(address(a).getAddress()));
+            sender.add(second, address(b), BatchSender.addressBytes(address(b).getAddress()));
+            sender.add(third, address(a), BatchSender.addressBytes(address(a).getAddress()));
+            assertEquals(3, sender.queued(), "nothing goes before send()");
+            return sender.send();
+        });
+        assertEquals(3, sent);
+        assertArrayEquals(bytes(172, 1), receive(a));
+        assertArrayEquals(bytes(40, 3), receive(a), "a's second datagram, after its first");
+        assertArrayEquals(bytes(172, 2), receive(b));
+        for (ByteBuf buffer : all) {
+            assertEquals(1, buffer.refCnt(), "the transport's reference released, the owner's kept");
+            buffer.release();
+        }
+        assertEquals(3L, (long) on(sender::sent));
+        assertEquals(0L, (long) on(sender::dropped));
+        assertEquals(0, (int) on(sender::queued));
+    }
+
+    @Test
+    void aFullBatchIsSentBeforeTheNextDatagramIsQueued() throws Exception {
+        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = receiver("127.0.0.1");
+        InetSocketAddress to = address(a);
+        byte[] toBytes = BatchSender.addressBytes(to.getAddress());
+        ByteBuf payload = buffer(bytes(20, 0));
+        List<Integer> queuedAfter = on(() -> {
+            List<Integer> queued = new ArrayList<>();
+            for (int i = 0; i < 1025; i++) {
+                sender.add(payload.retain(), to, toBytes);
+                queued.add(sender.queued());
+            }
+            return queued;
+        });
+        assertEquals(1024, (int) queuedAfter.get(1023), "sendmmsg's limit: 1,024 datagrams per call");
+        assertEquals(1, (int) queuedAfter.get(1024), "the 1,025th waits, the first 1,024 went");
+        assertEquals(1024L, (long) on(sender::sent));
+        assertEquals(1, (int) on(sender::send));
+        assertEquals(1, payload.refCnt(), "1,025 references taken, 1,025 released");
+        payload.release();
+    }
+
+    @Test
+    void aDatagramTheKernelRefusesIsDroppedAndTheOthersGo() throws Exception {
+        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = receiver("127.0.0.1");
+        InetSocketAddress portZero = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        ByteBuf good = buffer(bytes(30, 1));
+        ByteBuf refused = buffer(bytes(30, 2));
+        ByteBuf after = buffer(bytes(30, 3));
+        int sent = on(() -> {
+            sender.add(good.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            sender.add(refused.retain(), portZero, BatchSender.addressBytes(portZero.getAddress()));
+            sender.add(after.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            return sender.send();
+        });
+        assertEquals(2, sent, "UDP to port 0 is refused (EINVAL); the datagrams around it are not");
+        assertEquals(1L, (long) on(sender::dropped));
+        assertArrayEquals(bytes(30, 1), receive(a));
+        assertArrayEquals(bytes(30, 3), receive(a));
+        for (ByteBuf buffer : List.of(good, refused, after)) {
+            assertEquals(1, buffer.refCnt(), "released whether sent or dropped");
+            buffer.release();
+        }
+    }
+
+    @Test
+    void anIpv6SocketSendsToIpv6AndToIpv4MappedRecipients() throws Exception {
+        Channel channel;
+        DatagramSocket six;
+        try {
+            channel = bind(InternetProtocolFamily.IPv6, "::");
+            six = receiver("::1");
+        } catch (Exception noIpv6) {
+            Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+            return;
+        }
+        BatchSender sender = sender(channel, true);
+        DatagramSocket four = receiver("127.0.0.1");
+        int sent = on(() -> {
+            sender.add(buffer(bytes(20, 6)), address(six), BatchSender.addressBytes(address(six).getAddress()));
+            sender.add(buffer(bytes(20, 4)), address(four), BatchSender.addressBytes(address(four).getAddress()));
+            return sender.send();
+        });
+        assertEquals(2, sent);
+        assertArrayEquals(bytes(20, 6), receive(six));
+        assertArrayEquals(bytes(20, 4), receive(four));
+    }
+
+    @Test
+    void addressBytesAreIpv6AsIsAndIpv4Mapped() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = (byte) 192;
+        mapped[13] = (byte) 0;
+        mapped[14] = (byte) 2;
+        mapped[15] = (byte) 7;
+        assertArrayEquals(mapped, BatchSender.addressBytes(InetAddress.getByName("192.0.2.7")));
+        InetAddress v6 = InetAddress.getByName("2001:db8::5");
+        assertArrayEquals(v6.getAddress(), BatchSender.addressBytes(v6));
+    }
+
+    @Test
+    void aReleasedSenderDropsWhatItIsGivenAndOnlyEpollChannelsGetOne() throws Exception {
+        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = receiver("127.0.0.1");
+        ByteBuf queuedAtRelease = buffer(bytes(10, 1));
+        ByteBuf afterRelease = buffer(bytes(10, 2));
+        on(() -> {
+            sender.add(queuedAtRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            sender.release();
+            sender.release(); // twice is harmless
+            sender.add(afterRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            return null;
+        });
+        assertEquals(2L, (long) on(sender::dropped));
+        assertEquals(1, queuedAtRelease.refCnt());
+        assertEquals(1, afterRelease.refCnt());
+        queuedAtRelease.release();
+        afterRelease.release();
+        a.setSoTimeout(200);
+        DatagramPacket nothing = new DatagramPacket(new byte[64], 64);
+        assertThrows(SocketTimeoutException.class, () -> a.receive(nothing), "nothing was sent");
+        assertNull(BatchSender.forChannel(new NioDatagramChannel(), false), "NIO keeps Netty's write");
+    }
+
+    private Channel bind(InternetProtocolFamily family, String address) throws Exception {
+        EpollDatagramChannel channel = new EpollDatagramChannel(family);
+        channel.pipeline().addLast(new ChannelInboundHandlerAdapter());
+        loop.register(channel).sync();
+        channels.add(channel);
+        channel.bind(new InetSocketAddress(address, 0)).sync();
+        return channel;
+    }
+
+    private BatchSender sender(Channel channel, boolean ipv6) {
+        BatchSender sender = BatchSender.forChannel(channel, ipv6);
+        assertNotNull(sender, "Netty's sendmmsg internals are found in this Netty version");
+        senders.add(sender);
+        return sender;
+    }
+
+    private DatagramSocket receiver(String address) throws Exception {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
+        socket.setSoTimeout(5_000);
+        receivers.add(socket);
+        return socket;
+    }
+
+    private static InetSocketAddress address(DatagramSocket socket) {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    private static byte[] receive(DatagramSocket socket) throws Exception {
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(packet);
+        return Arrays.copyOf(packet.getData(), packet.getLength());
+    }
+
+    private static ByteBuf buffer(byte[] content) {
+        return PooledByteBufAllocator.DEFAULT.directBuffer(content.length).writeBytes(content);
+    }
+
+    private static byte[] bytes(int length, int first) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (first + i);
+        }
+        return bytes;
+    }
+
+    /** Runs {@code action} on the channel's loop; what it throws is thrown here. */
+    private <T> T on(Callable<T> action) throws Exception {
+        try {
+            return loop.next().submit(action).get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof Exception cause ? cause : failed;
+        }
+    }
+}
