@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import org.jboss.logging.Logger;
 
 /**
@@ -167,7 +168,8 @@ final class BatchSender {
      * are {@code recipientBytes}; takes over one reference of the buffer. Sends first when the batch is full.
      */
     void add(ByteBuf buffer, InetSocketAddress recipient, byte[] recipientBytes) {
-        if (released) {
+        if (released || !buffer.isReadable()) {
+            // (Netty's array skips an empty datagram without taking a slot: it must not take one of ours either)
             buffer.release();
             dropped++;
             return;
@@ -203,8 +205,9 @@ final class BatchSender {
 
     /**
      * Hands what is queued to the kernel, in as few {@code sendmmsg} calls as it takes. A datagram the kernel
-     * refuses is dropped: the rest of the batch when its buffer is full, one datagram for an error of its own
-     * (an unreachable address). Every queued buffer is released.
+     * refuses is dropped: the rest of the batch when its buffer is full or the socket is closed, one datagram
+     * for an error of its own (an unreachable address). Every queued buffer is released; nothing is thrown but
+     * an {@link Error}, since this runs in the pacer's tick.
      *
      * @return datagrams the kernel took
      */
@@ -215,13 +218,19 @@ final class BatchSender {
             int n;
             try {
                 n = (int) Netty.SENDMMSG.invokeExact(fd, ipv6, packets, offset, count - offset);
+            } catch (ClosedChannelException | RuntimeException unusable) {
+                // the socket is gone (or Netty refuses it): none of the rest can go, and the tick goes on
+                if (LOG.isDebugEnabled()) {
+                    LOG.debugf("RTP datagrams not sent: %s", unusable.toString());
+                }
+                n = 0;
             } catch (IOException failed) {
                 // sendmmsg reports an error only for the first datagram it tried: that one is dropped
                 if (LOG.isDebugEnabled()) {
                     LOG.debugf("RTP datagram not sent: %s", failed.toString());
                 }
                 n = -1;
-            } catch (RuntimeException | Error thrown) {
+            } catch (Error thrown) {
                 releaseQueued();
                 throw thrown;
             } catch (Throwable unexpected) {
@@ -229,7 +238,7 @@ final class BatchSender {
                 throw new IllegalStateException(unexpected);
             }
             if (n == 0) {
-                dropped += count - offset; // EAGAIN: the socket's send buffer is full
+                dropped += count - offset; // EAGAIN (the socket's send buffer is full), or the socket is unusable
                 break;
             }
             if (n < 0) {

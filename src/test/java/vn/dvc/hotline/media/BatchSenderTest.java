@@ -145,6 +145,43 @@ class BatchSenderTest {
     }
 
     @Test
+    void anEmptyBufferIsDroppedWithoutTakingTheNextDatagramsSlot() throws Exception {
+        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = receiver("127.0.0.1");
+        ByteBuf empty = PooledByteBufAllocator.DEFAULT.directBuffer(16);
+        int sent = on(() -> {
+            sender.add(empty, address(a), BatchSender.addressBytes(address(a).getAddress()));
+            sender.add(buffer(bytes(12, 5)), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            return sender.send();
+        });
+        assertEquals(1, sent);
+        assertEquals(1L, (long) on(sender::dropped));
+        assertEquals(0, empty.refCnt(), "released");
+        assertArrayEquals(bytes(12, 5), receive(a), "the datagram after it went whole, to its recipient");
+    }
+
+    @Test
+    void onAClosedSocketTheBatchIsDroppedAndNothingIsThrown() throws Exception {
+        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        BatchSender sender = sender(channel, false);
+        DatagramSocket a = receiver("127.0.0.1");
+        channel.close().sync();
+        List<ByteBuf> buffers = List.of(buffer(bytes(20, 1)), buffer(bytes(20, 2)), buffer(bytes(20, 3)));
+        int sent = on(() -> {
+            for (ByteBuf buffer : buffers) {
+                sender.add(buffer.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            }
+            return sender.send();
+        });
+        assertEquals(0, sent);
+        assertEquals(3L, (long) on(sender::dropped));
+        for (ByteBuf buffer : buffers) {
+            assertEquals(1, buffer.refCnt(), "released though not sent");
+            buffer.release();
+        }
+    }
+
+    @Test
     void anIpv6SocketSendsToIpv6AndToIpv4MappedRecipients() throws Exception {
         Channel channel;
         DatagramSocket six;
