@@ -1,19 +1,18 @@
 package vn.dvc.hotline.media;
 
+import static vn.dvc.hotline.media.NettyDatagramInternals.UNAVAILABLE;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import org.jboss.logging.Logger;
+import vn.dvc.hotline.media.NettyDatagramInternals.Handles;
 
 /**
  * Reads up to {@link #capacity()} datagrams with one {@code recvmmsg} into a buffer of its own, and gives
@@ -24,9 +23,9 @@ import org.jboss.logging.Logger;
  * {@code InetSocketAddress} and an {@code Inet4Address}, each with its holder: about 130 bytes, 80 % of
  * what the service allocated with 3,000 calls held (JFR), and so what set the young GC's rhythm (one
  * 600 MB eden every ~20 s). This class drives the same native {@code recvmmsg} that Netty does, through its
- * package-private entry points ({@code Native.recvmmsg}, {@code NativeDatagramPacketArray}), found once by
- * {@link MethodHandles#privateLookupIn}. Those are Netty internals: if a Netty version lacks them,
- * {@link #available()} is false and the socket keeps Netty's own read.
+ * package-private entry points ({@code Native.recvmmsg}, {@code NativeDatagramPacketArray}, found once in
+ * {@link NettyDatagramInternals}). Those are Netty internals: if a Netty version lacks them, {@link #available()}
+ * is false and the socket keeps Netty's own read.
  *
  * <p>Thread model: confined to the event loop of the channel it reads (no locks). The buffer that
  * {@link #datagram(int)} returns is overwritten by the next {@link #receive()}: a reader parses in place and
@@ -36,81 +35,8 @@ final class BatchReceiver {
 
     private static final Logger LOG = Logger.getLogger(BatchReceiver.class);
 
-    /**
-     * Netty's internals, found when this class is first used; if one is missing its initialisation fails and
-     * {@link #UNAVAILABLE} says why.
-     */
-    private static final class Netty {
-        static final Class<?> ARRAY = type("io.netty.channel.epoll.NativeDatagramPacketArray");
-        static final Class<?> PACKET = type("io.netty.channel.epoll.NativeDatagramPacketArray$NativeDatagramPacket");
-        static final MethodHandle NEW_ARRAY = method(lookup -> lookup.findConstructor(ARRAY,
-                MethodType.methodType(void.class)), ARRAY, MethodType.methodType(Object.class));
-        static final MethodHandle ADD_WRITABLE = method(lookup -> lookup.findVirtual(ARRAY, "addWritable",
-                MethodType.methodType(boolean.class, ByteBuf.class, int.class, int.class)), ARRAY,
-                MethodType.methodType(boolean.class, Object.class, ByteBuf.class, int.class, int.class));
-        static final MethodHandle PACKETS = method(lookup -> lookup.findVirtual(ARRAY, "packets",
-                MethodType.methodType(PACKET.arrayType())), ARRAY, MethodType.methodType(Object[].class, Object.class));
-        static final MethodHandle RELEASE = method(lookup -> lookup.findVirtual(ARRAY, "release",
-                MethodType.methodType(void.class)), ARRAY, MethodType.methodType(void.class, Object.class));
-        static final MethodHandle RECVMMSG = method(lookup -> lookup.findStatic(lookup.lookupClass(), "recvmmsg",
-                MethodType.methodType(int.class, int.class, boolean.class, PACKET.arrayType(), int.class, int.class)),
-                type("io.netty.channel.epoll.Native"),
-                MethodType.methodType(int.class, int.class, boolean.class, Object[].class, int.class, int.class));
-        /**
-         * Netty's JNI reuses this field: the iovec count that {@code recvmmsg} reads, then the bytes it received
-         * into the packet's slot.
-         */
-        static final VarHandle COUNT = field("count", int.class);
-        static final VarHandle SENDER_ADDRESS = field("senderAddr", byte[].class);
-        static final VarHandle SENDER_ADDRESS_LENGTH = field("senderAddrLen", int.class);
-        static final VarHandle SENDER_PORT = field("senderPort", int.class);
-        static final VarHandle SENDER_SCOPE = field("senderScopeId", int.class);
-
-        private interface Find {
-            MethodHandle in(MethodHandles.Lookup lookup) throws ReflectiveOperationException;
-        }
-
-        private static Class<?> type(String name) {
-            try {
-                return Class.forName(name, false, Netty.class.getClassLoader());
-            } catch (ClassNotFoundException missing) {
-                throw new IllegalStateException(missing);
-            }
-        }
-
-        private static MethodHandle method(Find find, Class<?> owner, MethodType erased) {
-            try {
-                return find.in(MethodHandles.privateLookupIn(owner, MethodHandles.lookup())).asType(erased);
-            } catch (ReflectiveOperationException missing) {
-                throw new IllegalStateException(missing);
-            }
-        }
-
-        private static VarHandle field(String name, Class<?> type) {
-            try {
-                return MethodHandles.privateLookupIn(PACKET, MethodHandles.lookup()).findVarHandle(PACKET, name, type);
-            } catch (ReflectiveOperationException missing) {
-                throw new IllegalStateException(missing);
-            }
-        }
-    }
-
     /** Each packet reads into one slot of one direct buffer: one iovec. */
     private static final int IOVECS_PER_PACKET = 1;
-
-    /** Why Netty's internals are unusable, or null when they were all found. */
-    private static final String UNAVAILABLE = findNetty();
-
-    private static String findNetty() {
-        try {
-            MethodHandles.lookup().ensureInitialized(Netty.class);
-            return null;
-        } catch (LinkageError missing) {
-            return String.valueOf(missing.getCause() == null ? missing : missing.getCause());
-        } catch (IllegalAccessException impossible) {
-            return impossible.toString(); // a nested class of this one
-        }
-    }
 
     private final int fd;
     private final boolean ipv6;
@@ -129,11 +55,11 @@ final class BatchReceiver {
         this.slotSize = slotSize;
         this.buffer = allocator.directBuffer(capacity * slotSize, capacity * slotSize);
         try {
-            this.packetArray = (Object) Netty.NEW_ARRAY.invokeExact();
-            this.packets = (Object[]) Netty.PACKETS.invokeExact(packetArray);
+            this.packetArray = (Object) Handles.NEW_ARRAY.invokeExact();
+            this.packets = (Object[]) Handles.PACKETS.invokeExact(packetArray);
             // One iovec per packet, each on its slot of the buffer: set once, the buffer never moves.
             for (int i = 0; i < capacity; i++) {
-                boolean added = (boolean) Netty.ADD_WRITABLE.invokeExact(packetArray, buffer, i * slotSize,
+                boolean added = (boolean) Handles.ADD_WRITABLE.invokeExact(packetArray, buffer, i * slotSize,
                         slotSize);
                 if (!added) {
                     throw new IllegalStateException("Netty's iovec array is full at " + i + " datagrams");
@@ -184,11 +110,11 @@ final class BatchReceiver {
             throw new IllegalStateException("receiver released");
         }
         for (int i = 0; i < received; i++) {
-            Netty.COUNT.set(packets[i], IOVECS_PER_PACKET); // the last receive overwrote it with a length
+            Handles.COUNT.set(packets[i], IOVECS_PER_PACKET); // the last receive overwrote it with a length
         }
         received = 0;
         try {
-            received = (int) Netty.RECVMMSG.invokeExact(fd, ipv6, packets, 0, capacity);
+            received = (int) Handles.RECVMMSG.invokeExact(fd, ipv6, packets, 0, capacity);
         } catch (IOException | RuntimeException | Error thrown) {
             throw thrown;
         } catch (Throwable unexpected) {
@@ -201,19 +127,19 @@ final class BatchReceiver {
     ByteBuf datagram(int i) {
         checkIndex(i);
         int start = i * slotSize;
-        return buffer.setIndex(start, start + Math.min(slotSize, (int) Netty.COUNT.get(packets[i])));
+        return buffer.setIndex(start, start + Math.min(slotSize, (int) Handles.COUNT.get(packets[i])));
     }
 
     /** Whether datagram {@code i} came from an IPv4 address (or an IPv4-mapped IPv6 one). */
     boolean senderIsIpv4(int i) {
         checkIndex(i);
-        return (int) Netty.SENDER_ADDRESS_LENGTH.get(packets[i]) == 4;
+        return (int) Handles.SENDER_ADDRESS_LENGTH.get(packets[i]) == 4;
     }
 
     /** The IPv4 sender of datagram {@code i} as an int in network order, high byte first. */
     int senderIpv4(int i) {
         checkIndex(i);
-        return ipv4((byte[]) Netty.SENDER_ADDRESS.get(packets[i]));
+        return ipv4((byte[]) Handles.SENDER_ADDRESS.get(packets[i]));
     }
 
     /** The first four bytes of {@code address} as an IPv4 address in an int, high byte first. */
@@ -224,20 +150,20 @@ final class BatchReceiver {
     /** The sender's UDP port of datagram {@code i}. */
     int senderPort(int i) {
         checkIndex(i);
-        return (int) Netty.SENDER_PORT.get(packets[i]);
+        return (int) Handles.SENDER_PORT.get(packets[i]);
     }
 
     /** The sender of datagram {@code i} as an address object: allocates, for the senders that are not IPv4. */
     InetSocketAddress sender(int i) {
         checkIndex(i);
         Object packet = packets[i];
-        byte[] address = (byte[]) Netty.SENDER_ADDRESS.get(packet);
-        int length = (int) Netty.SENDER_ADDRESS_LENGTH.get(packet);
+        byte[] address = (byte[]) Handles.SENDER_ADDRESS.get(packet);
+        int length = (int) Handles.SENDER_ADDRESS_LENGTH.get(packet);
         try {
             InetAddress ip = length == 4
                     ? InetAddress.getByAddress(new byte[] {address[0], address[1], address[2], address[3]})
-                    : Inet6Address.getByAddress(null, address.clone(), (int) Netty.SENDER_SCOPE.get(packet));
-            return new InetSocketAddress(ip, (int) Netty.SENDER_PORT.get(packet));
+                    : Inet6Address.getByAddress(null, address.clone(), (int) Handles.SENDER_SCOPE.get(packet));
+            return new InetSocketAddress(ip, (int) Handles.SENDER_PORT.get(packet));
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -251,7 +177,7 @@ final class BatchReceiver {
         released = true;
         buffer.release();
         try {
-            Netty.RELEASE.invokeExact(packetArray);
+            Handles.RELEASE.invokeExact(packetArray);
         } catch (Throwable unexpected) {
             LOG.debugf("Netty's datagram array was not released: %s", unexpected);
         }
