@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.dvc.hotline.media.PacerLoad;
+import vn.dvc.hotline.media.RtpSession;
 
 /**
  * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
  * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
- * {@code hotline_rtp_late_ticks_total}, {@code hotline_rtp_overloaded_loops}, {@code hotline_dtmf_digits_total{mode}},
+ * {@code hotline_rtp_late_ticks_total}, {@code hotline_rtp_overloaded_loops}, {@code hotline_rtp_datagrams_dropped_total},
+ * {@code hotline_dtmf_digits_total{mode}},
  * {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and an atomic gauge, updated once per
  * call event, never per packet.
  */
@@ -34,6 +37,8 @@ public class CallMetrics {
         Gauge.builder("hotline_rtp_overloaded_loops", PacerLoad::overloadedLoops)
                 .description("event loops whose RTP pacer is behind its deadlines (new calls get 503)")
                 .register(registry);
+        FunctionCounter.builder("hotline_rtp_datagrams_dropped", this, metrics -> RtpSession.datagramsDropped())
+                .description("RTP datagrams the kernel refused, dropped rather than sent late").register(registry);
         this.setup = Timer.builder("hotline_call_setup").description("INVITE handled to 200 OK sent")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.packetsSent = Counter.builder("hotline_rtp_packets_sent").register(registry);

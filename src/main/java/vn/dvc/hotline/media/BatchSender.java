@@ -10,6 +10,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 import vn.dvc.hotline.media.NettyDatagramInternals.Handles;
 
@@ -37,6 +38,9 @@ import vn.dvc.hotline.media.NettyDatagramInternals.Handles;
 final class BatchSender {
 
     private static final Logger LOG = Logger.getLogger(BatchSender.class);
+
+    /** Datagrams dropped by every sender since start (for {@code /q/metrics}); touched only when one is dropped. */
+    private static final LongAdder DROPPED_BY_ALL = new LongAdder();
 
     /** Netty's recipient field: 16 bytes, an IPv6 address or an IPv4-mapped one ({@code ::ffff:a.b.c.d}). */
     static final int ADDRESS_BYTES = 16;
@@ -103,14 +107,14 @@ final class BatchSender {
         if (released || !buffer.isReadable()) {
             // (Netty's array skips an empty datagram without taking a slot: it must not take one of ours either)
             buffer.release();
-            dropped++;
+            drop(1);
             return;
         }
         if (count == queued.length || !addWritable(buffer)) {
             send();
             if (!addWritable(buffer)) {
                 buffer.release();
-                dropped++;
+                drop(1);
                 return;
             }
         }
@@ -170,11 +174,11 @@ final class BatchSender {
                 throw new IllegalStateException(unexpected);
             }
             if (n == 0) {
-                dropped += count - offset; // EAGAIN (the socket's send buffer is full), or the socket is unusable
+                drop(count - offset); // EAGAIN (the socket's send buffer is full), or the socket is unusable
                 break;
             }
             if (n < 0) {
-                dropped++;
+                drop(1);
                 offset++;
             } else {
                 taken += n;
@@ -184,6 +188,18 @@ final class BatchSender {
         sent += taken;
         releaseQueued();
         return taken;
+    }
+
+    private void drop(int datagrams) {
+        if (datagrams > 0) {
+            dropped += datagrams;
+            DROPPED_BY_ALL.add(datagrams);
+        }
+    }
+
+    /** Datagrams dropped by all senders since start. Any thread. */
+    static long droppedByAll() {
+        return DROPPED_BY_ALL.sum();
     }
 
     private void releaseQueued() {
@@ -219,7 +235,7 @@ final class BatchSender {
         if (released) {
             return;
         }
-        dropped += count;
+        drop(count);
         releaseQueued();
         released = true;
         try {

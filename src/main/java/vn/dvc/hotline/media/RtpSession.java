@@ -446,6 +446,14 @@ public final class RtpSession {
         packet.release(); // a packet still in flight keeps the buffer until the transport is done with it
     }
 
+    /**
+     * RTP datagrams the shared sockets dropped since start, all loops: refused by the kernel (a full send buffer, an
+     * unreachable address) rather than queued past their tick. Any thread (metrics).
+     */
+    public static long datagramsDropped() {
+        return BatchSender.droppedByAll();
+    }
+
     // ---- pacer side -------------------------------------------------------------------------------
 
     /**

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
+import vn.dvc.hotline.media.RtpSession;
 import vn.dvc.hotline.portal.Tokens;
 import vn.dvc.hotline.sip.SipEndpoint;
 import vn.dvc.hotline.sip.TestUserAgent;
@@ -106,7 +107,7 @@ class AnsweredCallTest {
     }
 
     @Test
-    void refusalsAndSipDropsAreInTheMetrics() throws Exception {
+    void refusalsSipDropsAndRtpDropsAreInTheMetrics() throws Exception {
         double refusedBefore = metric("hotline_sip_refused_total{status=\"503\"}");
         endpoint.drain(true);
         try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", SIP_PORT)) {
@@ -117,6 +118,7 @@ class AnsweredCallTest {
         assertEquals(refusedBefore + 1, metric("hotline_sip_refused_total{status=\"503\"}"));
         assertEquals(endpoint.udpDatagramsDropped(), metric("hotline_sip_udp_dropped_total"));
         assertEquals(endpoint.counters().callsAdmitted(), metric("hotline_sip_calls_admitted_total"));
+        assertEquals(RtpSession.datagramsDropped(), metric("hotline_rtp_datagrams_dropped_total"));
     }
 
     /** A sample's value from {@code /q/metrics}; fails if the metric is not exported. */

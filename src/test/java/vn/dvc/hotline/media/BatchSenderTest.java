@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -128,6 +129,7 @@ class BatchSenderTest {
         ByteBuf good = buffer(bytes(30, 1));
         ByteBuf refused = buffer(bytes(30, 2));
         ByteBuf after = buffer(bytes(30, 3));
+        long droppedByAllBefore = BatchSender.droppedByAll();
         int sent = on(() -> {
             sender.add(good.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.add(refused.retain(), portZero, BatchSender.addressBytes(portZero.getAddress()));
@@ -136,6 +138,7 @@ class BatchSenderTest {
         });
         assertEquals(2, sent, "UDP to port 0 is refused (EINVAL); the datagrams around it are not");
         assertEquals(1L, (long) on(sender::dropped));
+        assertTrue(BatchSender.droppedByAll() >= droppedByAllBefore + 1, "counted for the metrics too");
         assertArrayEquals(bytes(30, 1), receive(a));
         assertArrayEquals(bytes(30, 3), receive(a));
         for (ByteBuf buffer : List.of(good, refused, after)) {
