@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.dvc.hotline.media.PacerLoad;
 import vn.dvc.hotline.media.RtpSession;
@@ -21,6 +22,7 @@ import vn.dvc.hotline.media.RtpSession;
  * call event, never per packet.
  */
 @ApplicationScoped
+@Startup // made at start, not at the first call: a scrape before any call must already see every series
 public class CallMetrics {
 
     private final MeterRegistry registry;

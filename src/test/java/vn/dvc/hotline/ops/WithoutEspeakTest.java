@@ -55,6 +55,16 @@ class WithoutEspeakTest {
                 .body("checks.find { it.name == 'speech' }.data.prompts-without-audio", equalTo(0));
     }
 
+    /** This profile's service places no call: the call and media series must be there from the start. */
+    @Test
+    void callAndMediaSeriesAreExportedBeforeAnyCall() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String series : new String[] {"hotline_calls_active ", "hotline_rtp_overloaded_loops ",
+                "hotline_rtp_datagrams_dropped_total ", "hotline_sip_calls_admitted_total "}) {
+            assertTrue(metrics.contains("\n" + series), series.trim() + " in /q/metrics");
+        }
+    }
+
     @Test
     void everySeededPromptStillHasAudio() {
         for (String key : MenuStore.readSeed().promptTexts().keySet()) {
