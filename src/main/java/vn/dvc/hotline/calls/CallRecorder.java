@@ -70,10 +70,10 @@ public class CallRecorder {
                 dossier_code = EXCLUDED.dossier_code, rated_at = EXCLUDED.rated_at
             """;
 
+    private static final String EMPTY_LIST_JSON = "[]";
     private final Pool pool;
     private final Vertx vertx;
     /** The application's mapper: ISO dates, the same as the calls API reads back. */
-    private static final String EMPTY_LIST_JSON = "[]";
     private final ObjectMapper json;
     private final ConcurrentLinkedQueue<CallRecord> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();

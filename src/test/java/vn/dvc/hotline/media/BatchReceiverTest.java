@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.dvc.hotline.media.EpollLoopback.bytes;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.DatagramPacket;
@@ -22,8 +19,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -38,40 +33,36 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BatchReceiverTest {
 
-    private EventLoopGroup loop;
-    private final List<Channel> channels = new ArrayList<>();
-    private final List<DatagramSocket> senders = new ArrayList<>();
+    private EpollLoopback net;
     private final List<BatchReceiver> receivers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         Assumptions.assumeTrue(Epoll.isAvailable(), "recvmmsg through Netty's epoll transport");
-        loop = new EpollEventLoopGroup(1);
+        net = new EpollLoopback();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         for (BatchReceiver receiver : receivers) {
-            on(() -> {
+            net.on(() -> {
                 receiver.release();
                 return null;
             });
         }
-        channels.forEach(Channel::close);
-        senders.forEach(DatagramSocket::close);
-        if (loop != null) {
-            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        if (net != null) {
+            net.close();
         }
     }
 
     @Test
     void readsWhatIsQueuedWithEachSendersAddressAndPort() throws Exception {
-        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        Channel channel = net.bind(InternetProtocolFamily.IPv4, "127.0.0.1");
         BatchReceiver receiver = receiver(channel, false, 8, 1500);
-        assertEquals(0, (int) on(receiver::receive), "nothing queued");
+        assertEquals(0, (int) net.on(receiver::receive), "nothing queued");
 
-        DatagramSocket a = sender("127.0.0.1");
-        DatagramSocket b = sender("127.0.0.1");
+        DatagramSocket a = net.socket("127.0.0.1");
+        DatagramSocket b = net.socket("127.0.0.1");
         byte[] first = bytes(12, 1);
         byte[] second = bytes(172, 2);
         byte[] third = bytes(40, 3);
@@ -80,8 +71,8 @@ class BatchReceiverTest {
         send(a, channel, third);
         letLoopbackDeliver();
 
-        assertEquals(3, (int) on(receiver::receive));
-        List<Object[]> read = on(() -> {
+        assertEquals(3, (int) net.on(receiver::receive));
+        List<Object[]> read = net.on(() -> {
             List<Object[]> all = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 all.add(new Object[] {ByteBufUtil.getBytes(receiver.datagram(i)), receiver.senderIsIpv4(i),
@@ -99,16 +90,16 @@ class BatchReceiverTest {
             assertEquals(from[i].getLocalPort(), (int) datagram[3]);
             assertEquals(from[i].getLocalSocketAddress(), datagram[4]);
         }
-        assertEquals(0, (int) on(receiver::receive), "drained");
-        assertThrows(IndexOutOfBoundsException.class, () -> on(() -> receiver.datagram(0)),
+        assertEquals(0, (int) net.on(receiver::receive), "drained");
+        assertThrows(IndexOutOfBoundsException.class, () -> net.on(() -> receiver.datagram(0)),
                 "no datagram beyond the last receive");
     }
 
     @Test
     void aReceiveStopsAtItsCapacityAndTheRestWaitsForTheNext() throws Exception {
-        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        Channel channel = net.bind(InternetProtocolFamily.IPv4, "127.0.0.1");
         BatchReceiver receiver = receiver(channel, false, 2, 1500);
-        DatagramSocket a = sender("127.0.0.1");
+        DatagramSocket a = net.socket("127.0.0.1");
         for (int i = 0; i < 5; i++) {
             send(a, channel, bytes(20, i));
         }
@@ -116,11 +107,11 @@ class BatchReceiverTest {
         List<Integer> counts = new ArrayList<>();
         List<Integer> firstBytes = new ArrayList<>();
         for (int round = 0; round < 4; round++) {
-            int received = on(receiver::receive);
+            int received = net.on(receiver::receive);
             counts.add(received);
             for (int i = 0; i < received; i++) {
                 int at = i;
-                firstBytes.add(on(() -> (int) receiver.datagram(at).getByte(receiver.datagram(at).readerIndex())));
+                firstBytes.add(net.on(() -> (int) receiver.datagram(at).getByte(receiver.datagram(at).readerIndex())));
             }
         }
         assertEquals(List.of(2, 2, 1, 0), counts);
@@ -129,18 +120,18 @@ class BatchReceiverTest {
 
     @Test
     void aDatagramLongerThanASlotIsCutToTheSlot() throws Exception {
-        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        Channel channel = net.bind(InternetProtocolFamily.IPv4, "127.0.0.1");
         BatchReceiver receiver = receiver(channel, false, 4, 100);
-        DatagramSocket a = sender("127.0.0.1");
+        DatagramSocket a = net.socket("127.0.0.1");
         byte[] big = bytes(300, 7);
         send(a, channel, big);
         send(a, channel, bytes(30, 8));
         letLoopbackDeliver();
-        assertEquals(2, (int) on(receiver::receive));
-        byte[] cut = on(() -> ByteBufUtil.getBytes(receiver.datagram(0)));
+        assertEquals(2, (int) net.on(receiver::receive));
+        byte[] cut = net.on(() -> ByteBufUtil.getBytes(receiver.datagram(0)));
         assertEquals(100, cut.length);
         assertArrayEquals(Arrays.copyOf(big, 100), cut);
-        assertArrayEquals(bytes(30, 8), on(() -> ByteBufUtil.getBytes(receiver.datagram(1))),
+        assertArrayEquals(bytes(30, 8), net.on(() -> ByteBufUtil.getBytes(receiver.datagram(1))),
                 "the next slot is untouched by the cut one");
     }
 
@@ -149,51 +140,42 @@ class BatchReceiverTest {
         Channel channel;
         DatagramSocket six;
         try {
-            channel = bind(InternetProtocolFamily.IPv6, "::");
-            six = sender("::1");
+            channel = net.bind(InternetProtocolFamily.IPv6, "::");
+            six = net.socket("::1");
         } catch (Exception noIpv6) {
             Assumptions.abort("no IPv6 loopback here: " + noIpv6);
             return;
         }
         BatchReceiver receiver = receiver(channel, true, 8, 1500);
-        DatagramSocket four = sender("127.0.0.1");
+        DatagramSocket four = net.socket("127.0.0.1");
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
         six.send(new DatagramPacket(bytes(20, 6), 20, new InetSocketAddress("::1", port)));
         four.send(new DatagramPacket(bytes(20, 4), 20, new InetSocketAddress("127.0.0.1", port)));
         letLoopbackDeliver();
-        assertEquals(2, (int) on(receiver::receive));
-        assertEquals(false, on(() -> receiver.senderIsIpv4(0)));
-        assertEquals(six.getLocalSocketAddress(), on(() -> receiver.sender(0)));
-        assertEquals(true, on(() -> receiver.senderIsIpv4(1)), "an IPv4-mapped sender counts as IPv4");
-        assertEquals(0x7f000001, (int) on(() -> receiver.senderIpv4(1)));
-        assertEquals(four.getLocalPort(), (int) on(() -> receiver.senderPort(1)));
-        assertEquals(four.getLocalSocketAddress(), on(() -> receiver.sender(1)));
+        assertEquals(2, (int) net.on(receiver::receive));
+        assertEquals(false, net.on(() -> receiver.senderIsIpv4(0)));
+        assertEquals(six.getLocalSocketAddress(), net.on(() -> receiver.sender(0)));
+        assertEquals(true, net.on(() -> receiver.senderIsIpv4(1)), "an IPv4-mapped sender counts as IPv4");
+        assertEquals(0x7f000001, (int) net.on(() -> receiver.senderIpv4(1)));
+        assertEquals(four.getLocalPort(), (int) net.on(() -> receiver.senderPort(1)));
+        assertEquals(four.getLocalSocketAddress(), net.on(() -> receiver.sender(1)));
     }
 
     @Test
     void aReleasedReceiverRefusesToReadAndOnlyEpollChannelsGetOne() throws Exception {
-        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        Channel channel = net.bind(InternetProtocolFamily.IPv4, "127.0.0.1");
         BatchReceiver receiver = receiver(channel, false, 4, 1500);
-        on(() -> {
+        net.on(() -> {
             receiver.release();
             receiver.release(); // twice is harmless
             return null;
         });
-        assertThrows(IllegalStateException.class, () -> on(receiver::receive));
+        assertThrows(IllegalStateException.class, () -> net.on(receiver::receive));
         assertNull(BatchReceiver.forChannel(new NioDatagramChannel(), false, 4, 1500), "NIO keeps Netty's read");
         assertThrows(IllegalArgumentException.class, () -> BatchReceiver.forChannel(channel, false, 0, 1500));
         assertThrows(IllegalArgumentException.class, () -> BatchReceiver.forChannel(channel, false, 1025, 1500));
     }
 
-    private Channel bind(InternetProtocolFamily family, String address) throws Exception {
-        EpollDatagramChannel channel = new EpollDatagramChannel(family);
-        channel.config().setAutoRead(false);
-        channel.pipeline().addLast(new ChannelInboundHandlerAdapter());
-        loop.register(channel).sync();
-        channels.add(channel);
-        channel.bind(new InetSocketAddress(address, 0)).sync();
-        return channel;
-    }
 
     private BatchReceiver receiver(Channel channel, boolean ipv6, int capacity, int slotSize) {
         assertTrue(BatchReceiver.available(), "Netty's recvmmsg internals are found in this Netty version");
@@ -203,11 +185,6 @@ class BatchReceiverTest {
         return receiver;
     }
 
-    private DatagramSocket sender(String address) throws Exception {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
-        senders.add(socket);
-        return socket;
-    }
 
     private static void send(DatagramSocket from, Channel to, byte[] data) throws Exception {
         from.send(new DatagramPacket(data, data.length, (InetSocketAddress) to.localAddress()));
@@ -221,20 +198,4 @@ class BatchReceiverTest {
         Thread.sleep(50);
     }
 
-    private static byte[] bytes(int length, int first) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (first + i);
-        }
-        return bytes;
-    }
-
-    /** Runs {@code action} on the channel's loop; what it throws is thrown here. */
-    private <T> T on(Callable<T> action) throws Exception {
-        try {
-            return loop.next().submit(action).get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception cause ? cause : failed;
-        }
-    }
 }

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.dvc.hotline.media.EpollLoopback.bytes;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.DatagramPacket;
@@ -25,8 +22,6 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -42,43 +37,39 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BatchSenderTest {
 
-    private EventLoopGroup loop;
-    private final List<Channel> channels = new ArrayList<>();
-    private final List<DatagramSocket> receivers = new ArrayList<>();
+    private EpollLoopback net;
     private final List<BatchSender> senders = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         Assumptions.assumeTrue(Epoll.isAvailable(), "sendmmsg through Netty's epoll transport");
-        loop = new EpollEventLoopGroup(1);
+        net = new EpollLoopback();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         for (BatchSender sender : senders) {
-            on(() -> {
+            net.on(() -> {
                 sender.release();
                 return null;
             });
         }
-        channels.forEach(Channel::close);
-        receivers.forEach(DatagramSocket::close);
-        if (loop != null) {
-            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        if (net != null) {
+            net.close();
         }
     }
 
     @Test
     void eachBufferReachesItsOwnRecipientInOrderAndIsReleasedOnce() throws Exception {
-        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
-        DatagramSocket a = receiver("127.0.0.1");
-        DatagramSocket b = receiver("127.0.0.1");
+        BatchSender sender = sender(net.bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = net.socket("127.0.0.1");
+        DatagramSocket b = net.socket("127.0.0.1");
         ByteBuf first = buffer(bytes(172, 1));
         ByteBuf second = buffer(bytes(172, 2));
         ByteBuf third = buffer(bytes(40, 3));
         List<ByteBuf> all = List.of(first, second, third);
         all.forEach(ByteBuf::retain); // the transport's reference, as a session gives it
-        int sent = on(() -> {
+        int sent = net.on(() -> {
             sender.add(first, address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.add(second, address(b), BatchSender.addressBytes(address(b).getAddress()));
             sender.add(third, address(a), BatchSender.addressBytes(address(a).getAddress()));
@@ -93,19 +84,19 @@ class BatchSenderTest {
             assertEquals(1, buffer.refCnt(), "the transport's reference released, the owner's kept");
             buffer.release();
         }
-        assertEquals(3L, (long) on(sender::sent));
-        assertEquals(0L, (long) on(sender::dropped));
-        assertEquals(0, (int) on(sender::queued));
+        assertEquals(3L, (long) net.on(sender::sent));
+        assertEquals(0L, (long) net.on(sender::dropped));
+        assertEquals(0, (int) net.on(sender::queued));
     }
 
     @Test
     void aFullBatchIsSentBeforeTheNextDatagramIsQueued() throws Exception {
-        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
-        DatagramSocket a = receiver("127.0.0.1");
+        BatchSender sender = sender(net.bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = net.socket("127.0.0.1");
         InetSocketAddress to = address(a);
         byte[] toBytes = BatchSender.addressBytes(to.getAddress());
         ByteBuf payload = buffer(bytes(20, 0));
-        List<Integer> queuedAfter = on(() -> {
+        List<Integer> queuedAfter = net.on(() -> {
             List<Integer> queued = new ArrayList<>();
             for (int i = 0; i < 1025; i++) {
                 sender.add(payload.retain(), to, toBytes);
@@ -115,29 +106,29 @@ class BatchSenderTest {
         });
         assertEquals(1024, (int) queuedAfter.get(1023), "sendmmsg's limit: 1,024 datagrams per call");
         assertEquals(1, (int) queuedAfter.get(1024), "the 1,025th waits, the first 1,024 went");
-        assertEquals(1024L, (long) on(sender::sent));
-        assertEquals(1, (int) on(sender::send));
+        assertEquals(1024L, (long) net.on(sender::sent));
+        assertEquals(1, (int) net.on(sender::send));
         assertEquals(1, payload.refCnt(), "1,025 references taken, 1,025 released");
         payload.release();
     }
 
     @Test
     void aDatagramTheKernelRefusesIsDroppedAndTheOthersGo() throws Exception {
-        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
-        DatagramSocket a = receiver("127.0.0.1");
+        BatchSender sender = sender(net.bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = net.socket("127.0.0.1");
         InetSocketAddress portZero = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         ByteBuf good = buffer(bytes(30, 1));
         ByteBuf refused = buffer(bytes(30, 2));
         ByteBuf after = buffer(bytes(30, 3));
         long droppedByAllBefore = BatchSender.droppedByAll();
-        int sent = on(() -> {
+        int sent = net.on(() -> {
             sender.add(good.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.add(refused.retain(), portZero, BatchSender.addressBytes(portZero.getAddress()));
             sender.add(after.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             return sender.send();
         });
         assertEquals(2, sent, "UDP to port 0 is refused (EINVAL); the datagrams around it are not");
-        assertEquals(1L, (long) on(sender::dropped));
+        assertEquals(1L, (long) net.on(sender::dropped));
         assertTrue(BatchSender.droppedByAll() >= droppedByAllBefore + 1, "counted for the metrics too");
         assertArrayEquals(bytes(30, 1), receive(a));
         assertArrayEquals(bytes(30, 3), receive(a));
@@ -149,35 +140,35 @@ class BatchSenderTest {
 
     @Test
     void anEmptyBufferIsDroppedWithoutTakingTheNextDatagramsSlot() throws Exception {
-        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
-        DatagramSocket a = receiver("127.0.0.1");
+        BatchSender sender = sender(net.bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = net.socket("127.0.0.1");
         ByteBuf empty = PooledByteBufAllocator.DEFAULT.directBuffer(16);
-        int sent = on(() -> {
+        int sent = net.on(() -> {
             sender.add(empty, address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.add(buffer(bytes(12, 5)), address(a), BatchSender.addressBytes(address(a).getAddress()));
             return sender.send();
         });
         assertEquals(1, sent);
-        assertEquals(1L, (long) on(sender::dropped));
+        assertEquals(1L, (long) net.on(sender::dropped));
         assertEquals(0, empty.refCnt(), "released");
         assertArrayEquals(bytes(12, 5), receive(a), "the datagram after it went whole, to its recipient");
     }
 
     @Test
     void onAClosedSocketTheBatchIsDroppedAndNothingIsThrown() throws Exception {
-        Channel channel = bind(InternetProtocolFamily.IPv4, "127.0.0.1");
+        Channel channel = net.bind(InternetProtocolFamily.IPv4, "127.0.0.1");
         BatchSender sender = sender(channel, false);
-        DatagramSocket a = receiver("127.0.0.1");
+        DatagramSocket a = net.socket("127.0.0.1");
         channel.close().sync();
         List<ByteBuf> buffers = List.of(buffer(bytes(20, 1)), buffer(bytes(20, 2)), buffer(bytes(20, 3)));
-        int sent = on(() -> {
+        int sent = net.on(() -> {
             for (ByteBuf buffer : buffers) {
                 sender.add(buffer.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             }
             return sender.send();
         });
         assertEquals(0, sent);
-        assertEquals(3L, (long) on(sender::dropped));
+        assertEquals(3L, (long) net.on(sender::dropped));
         for (ByteBuf buffer : buffers) {
             assertEquals(1, buffer.refCnt(), "released though not sent");
             buffer.release();
@@ -189,15 +180,15 @@ class BatchSenderTest {
         Channel channel;
         DatagramSocket six;
         try {
-            channel = bind(InternetProtocolFamily.IPv6, "::");
-            six = receiver("::1");
+            channel = net.bind(InternetProtocolFamily.IPv6, "::");
+            six = net.socket("::1");
         } catch (Exception noIpv6) {
             Assumptions.abort("no IPv6 loopback here: " + noIpv6);
             return;
         }
         BatchSender sender = sender(channel, true);
-        DatagramSocket four = receiver("127.0.0.1");
-        int sent = on(() -> {
+        DatagramSocket four = net.socket("127.0.0.1");
+        int sent = net.on(() -> {
             sender.add(buffer(bytes(20, 6)), address(six), BatchSender.addressBytes(address(six).getAddress()));
             sender.add(buffer(bytes(20, 4)), address(four), BatchSender.addressBytes(address(four).getAddress()));
             return sender.send();
@@ -223,18 +214,18 @@ class BatchSenderTest {
 
     @Test
     void aReleasedSenderDropsWhatItIsGivenAndOnlyEpollChannelsGetOne() throws Exception {
-        BatchSender sender = sender(bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
-        DatagramSocket a = receiver("127.0.0.1");
+        BatchSender sender = sender(net.bind(InternetProtocolFamily.IPv4, "127.0.0.1"), false);
+        DatagramSocket a = net.socket("127.0.0.1");
         ByteBuf queuedAtRelease = buffer(bytes(10, 1));
         ByteBuf afterRelease = buffer(bytes(10, 2));
-        on(() -> {
+        net.on(() -> {
             sender.add(queuedAtRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.release();
             sender.release(); // twice is harmless
             sender.add(afterRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             return null;
         });
-        assertEquals(2L, (long) on(sender::dropped));
+        assertEquals(2L, (long) net.on(sender::dropped));
         assertEquals(1, queuedAtRelease.refCnt());
         assertEquals(1, afterRelease.refCnt());
         queuedAtRelease.release();
@@ -245,14 +236,6 @@ class BatchSenderTest {
         assertNull(BatchSender.forChannel(new NioDatagramChannel(), false), "NIO keeps Netty's write");
     }
 
-    private Channel bind(InternetProtocolFamily family, String address) throws Exception {
-        EpollDatagramChannel channel = new EpollDatagramChannel(family);
-        channel.pipeline().addLast(new ChannelInboundHandlerAdapter());
-        loop.register(channel).sync();
-        channels.add(channel);
-        channel.bind(new InetSocketAddress(address, 0)).sync();
-        return channel;
-    }
 
     private BatchSender sender(Channel channel, boolean ipv6) {
         BatchSender sender = BatchSender.forChannel(channel, ipv6);
@@ -261,12 +244,6 @@ class BatchSenderTest {
         return sender;
     }
 
-    private DatagramSocket receiver(String address) throws Exception {
-        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
-        socket.setSoTimeout(5_000);
-        receivers.add(socket);
-        return socket;
-    }
 
     private static InetSocketAddress address(DatagramSocket socket) {
         return (InetSocketAddress) socket.getLocalSocketAddress();
@@ -282,20 +259,4 @@ class BatchSenderTest {
         return PooledByteBufAllocator.DEFAULT.directBuffer(content.length).writeBytes(content);
     }
 
-    private static byte[] bytes(int length, int first) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (first + i);
-        }
-        return bytes;
-    }
-
-    /** Runs {@code action} on the channel's loop; what it throws is thrown here. */
-    private <T> T on(Callable<T> action) throws Exception {
-        try {
-            return loop.next().submit(action).get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof Exception cause ? cause : failed;
-        }
-    }
 }
