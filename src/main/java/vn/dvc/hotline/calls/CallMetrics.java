@@ -11,12 +11,13 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.dvc.hotline.media.PacerLoad;
-import vn.dvc.hotline.media.RtpSession;
+import vn.dvc.hotline.media.RtpDrop;
 
 /**
  * The call metrics at {@code /q/metrics}: {@code hotline_calls_active}, {@code hotline_calls_ended_total{reason}},
  * {@code hotline_call_setup_seconds}, {@code hotline_rtp_packets_sent_total}, {@code hotline_rtp_packets_received_total},
  * {@code hotline_rtp_late_ticks_total}, {@code hotline_rtp_overloaded_loops}, {@code hotline_rtp_datagrams_dropped_total},
+ * {@code hotline_rtp_inbound_dropped_total{reason}},
  * {@code hotline_dtmf_digits_total{mode}},
  * {@code hotline_phone_lookups_total{outcome}}. Thread-safe: Micrometer meters and an atomic gauge, updated once per
  * call event, never per packet.
@@ -39,8 +40,16 @@ public class CallMetrics {
         Gauge.builder("hotline_rtp_overloaded_loops", PacerLoad::overloadedLoops)
                 .description("event loops whose RTP pacer is behind its deadlines (new calls get 503)")
                 .register(registry);
-        FunctionCounter.builder("hotline_rtp_datagrams_dropped", this, metrics -> RtpSession.datagramsDropped())
+        FunctionCounter.builder("hotline_rtp_datagrams_dropped", RtpDrop.SEND_REFUSED, RtpDrop::count)
                 .description("RTP datagrams the kernel refused, dropped rather than sent late").register(registry);
+        for (RtpDrop reason : RtpDrop.values()) {
+            if (reason.inbound()) {
+                FunctionCounter.builder("hotline_rtp_inbound_dropped", reason, RtpDrop::count)
+                        .tag("reason", reason.label())
+                        .description("received RTP packets dropped, by reason (unknown_source: the strict-source rule)")
+                        .register(registry);
+            }
+        }
         this.setup = Timer.builder("hotline_call_setup").description("INVITE handled to 200 OK sent")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.packetsSent = Counter.builder("hotline_rtp_packets_sent").register(registry);

@@ -10,7 +10,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 import vn.dvc.hotline.media.NettyDatagramInternals.Handles;
 
@@ -38,9 +37,6 @@ import vn.dvc.hotline.media.NettyDatagramInternals.Handles;
 final class BatchSender {
 
     private static final Logger LOG = Logger.getLogger(BatchSender.class);
-
-    /** Datagrams dropped by every sender since start (for {@code /q/metrics}); touched only when one is dropped. */
-    private static final LongAdder DROPPED_BY_ALL = new LongAdder();
 
     /** Netty's recipient field: 16 bytes, an IPv6 address or an IPv4-mapped one ({@code ::ffff:a.b.c.d}). */
     static final int ADDRESS_BYTES = 16;
@@ -193,13 +189,8 @@ final class BatchSender {
     private void drop(int datagrams) {
         if (datagrams > 0) {
             dropped += datagrams;
-            DROPPED_BY_ALL.add(datagrams);
+            RtpDrop.SEND_REFUSED.add(datagrams);
         }
-    }
-
-    /** Datagrams dropped by all senders since start. Any thread. */
-    static long droppedByAll() {
-        return DROPPED_BY_ALL.sum();
     }
 
     private void releaseQueued() {

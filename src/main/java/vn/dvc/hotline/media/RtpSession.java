@@ -446,14 +446,6 @@ public final class RtpSession {
         packet.release(); // a packet still in flight keeps the buffer until the transport is done with it
     }
 
-    /**
-     * RTP datagrams the shared sockets dropped since start, all loops: refused by the kernel (a full send buffer, an
-     * unreachable address) rather than queued past their tick. Any thread (metrics).
-     */
-    public static long datagramsDropped() {
-        return BatchSender.droppedByAll();
-    }
-
     // ---- pacer side -------------------------------------------------------------------------------
 
     /**
@@ -569,12 +561,13 @@ public final class RtpSession {
     void receive(ByteBuf buf) {
         if (closed || !started) {
             packetsDropped++;
+            RtpDrop.OUTSIDE_CALL.addOne();
             return;
         }
         char digit;
         try {
             if (!RtpPacket.isValid(buf)) {
-                packetsMalformed++;
+                dropMalformed();
                 return;
             }
             packetsReceived++;
@@ -583,7 +576,7 @@ public final class RtpSession {
             inactiveReported = false;
             digit = detectDigit(buf);
         } catch (RuntimeException garbage) {
-            packetsMalformed++;
+            dropMalformed();
             return;
         }
         if (digit != DtmfEvent.NONE && digitListener != null) {
@@ -596,6 +589,11 @@ public final class RtpSession {
                 context.endDispatch(previous);
             }
         }
+    }
+
+    private void dropMalformed() {
+        packetsMalformed++;
+        RtpDrop.MALFORMED.addOne();
     }
 
     private char detectDigit(ByteBuf buf) {

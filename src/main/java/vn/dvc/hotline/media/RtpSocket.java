@@ -491,7 +491,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
             try {
                 received = receiver.receive();
             } catch (IOException | RuntimeException failed) {
-                receiveFailures++;
+                dropReceiveFailed();
                 if (LOG.isDebugEnabled()) {
                     LOG.debugf("RTP socket on port %d: %s", port, failed.toString());
                 }
@@ -595,7 +595,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         try {
             handOver(target, content);
         } catch (RuntimeException listenerFailed) {
-            receiveFailures++;
+            dropReceiveFailed();
             LOG.debugf(listenerFailed, "RTP socket on port %d: a packet's handling failed", port);
         }
     }
@@ -603,7 +603,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
     /** Hands a packet to the session {@code target} stands for (see {@link #ipv4Routes}), or counts it. */
     private void handOver(Object target, ByteBuf content) {
         if (target == null) {
-            fromUnknownSources++;
+            dropFromUnknownSource();
             return;
         }
         if (target instanceof RtpSession session) {
@@ -612,7 +612,7 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         }
         RtpSession[] group = (RtpSession[]) target;
         if (content.readableBytes() < RtpPacket.HEADER_LENGTH) {
-            fromUnknownSources++; // no SSRC to tell the calls apart
+            dropFromUnknownSource(); // no SSRC to tell the calls apart
             return;
         }
         int ssrc = RtpPacket.ssrc(content);
@@ -630,14 +630,25 @@ final class RtpSocket extends ChannelInboundHandlerAdapter {
         if (unclaimed != null) {
             unclaimed.receive(content);
         } else {
-            fromUnknownSources++;
+            dropFromUnknownSource();
         }
+    }
+
+    private void dropFromUnknownSource() {
+        fromUnknownSources++;
+        RtpDrop.UNKNOWN_SOURCE.addOne();
+    }
+
+    private void dropReceiveFailed() {
+        receiveFailures++;
+        RtpDrop.RECEIVE_FAILED.addOne();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Void-promise writes report failures here; an unconnected UDP socket reports almost nothing else.
         sendFailures++;
+        RtpDrop.SEND_REFUSED.addOne();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("RTP socket on port %d: %s", port, cause.toString());
         }

@@ -22,7 +22,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import vn.dvc.hotline.media.EncodedClip;
 import vn.dvc.hotline.media.Law;
-import vn.dvc.hotline.media.RtpSession;
+import vn.dvc.hotline.media.RtpDrop;
 import vn.dvc.hotline.portal.Tokens;
 import vn.dvc.hotline.sip.SipEndpoint;
 import vn.dvc.hotline.sip.TestUserAgent;
@@ -118,7 +118,41 @@ class AnsweredCallTest {
         assertEquals(refusedBefore + 1, metric("hotline_sip_refused_total{status=\"503\"}"));
         assertEquals(endpoint.udpDatagramsDropped(), metric("hotline_sip_udp_dropped_total"));
         assertEquals(endpoint.counters().callsAdmitted(), metric("hotline_sip_calls_admitted_total"));
-        assertEquals(RtpSession.datagramsDropped(), metric("hotline_rtp_datagrams_dropped_total"));
+        assertEquals(RtpDrop.SEND_REFUSED.count(), metric("hotline_rtp_datagrams_dropped_total"));
+    }
+
+    @Test
+    void rtpFromAnUnknownAddressAndMalformedRtpAreDroppedAndCounted() throws Exception {
+        String unknownSource = "hotline_rtp_inbound_dropped_total{reason=\"unknown_source\"}";
+        String malformed = "hotline_rtp_inbound_dropped_total{reason=\"malformed\"}";
+        double unknownBefore = metric(unknownSource);
+        double malformedBefore = metric(malformed);
+        try (RtpPeer peer = new RtpPeer(); RtpPeer stranger = new RtpPeer();
+                TestUserAgent ua = TestUserAgent.start("udp", SIP_PORT)) {
+            TestUserAgent.Call call = ua.invite(peer.offer(true));
+            assertEquals(200, call.awaitFinal().getStatusCode());
+            InetSocketAddress media = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    RtpPeer.audioPort(call.remoteSdp()));
+            peer.serviceAt(media);
+            stranger.serviceAt(media);
+            call.ack();
+            peer.receive(); // the call's stream has begun: its session is started
+
+            stranger.sendSilence(); // well-formed RTP, but from an address no call signalled
+            peer.sendRaw(new byte[] {(byte) 0x80, 0, 1}); // from the caller's address, shorter than an RTP header
+            for (int i = 0; i < 50; i++) { // read on the pacer's tick: soon, but not at once
+                if (metric(unknownSource) > unknownBefore && metric(malformed) > malformedBefore) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(metric(unknownSource) >= unknownBefore + 1, "the stranger's packet counted");
+            assertTrue(metric(malformed) >= malformedBefore + 1, "the short packet counted");
+            peer.receive(); // the call goes on
+            assertEquals(200, call.bye().getStatusCode());
+        }
+        metric("hotline_rtp_inbound_dropped_total{reason=\"outside_call\"}"); // the other reasons are exported too
+        metric("hotline_rtp_inbound_dropped_total{reason=\"receive_failed\"}");
     }
 
     /** A sample's value from {@code /q/metrics}; fails if the metric is not exported. */

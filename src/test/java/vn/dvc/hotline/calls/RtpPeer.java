@@ -103,6 +103,11 @@ final class RtpPeer implements AutoCloseable {
         timestamp = eventTimestamp + 640;
     }
 
+    /** Any bytes, as one datagram from this peer's address. */
+    void sendRaw(byte[] datagram) throws IOException {
+        socket.send(new DatagramPacket(datagram, datagram.length, service));
+    }
+
     private void send(boolean marker, int payloadType, byte[] payload) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
         b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | payloadType)).putShort((short) sequence++)

@@ -120,7 +120,7 @@ class BatchSenderTest {
         ByteBuf good = buffer(bytes(30, 1));
         ByteBuf refused = buffer(bytes(30, 2));
         ByteBuf after = buffer(bytes(30, 3));
-        long droppedByAllBefore = BatchSender.droppedByAll();
+        long droppedByAllBefore = RtpDrop.SEND_REFUSED.count();
         int sent = net.on(() -> {
             sender.add(good.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
             sender.add(refused.retain(), portZero, BatchSender.addressBytes(portZero.getAddress()));
@@ -129,7 +129,7 @@ class BatchSenderTest {
         });
         assertEquals(2, sent, "UDP to port 0 is refused (EINVAL); the datagrams around it are not");
         assertEquals(1L, (long) net.on(sender::dropped));
-        assertTrue(BatchSender.droppedByAll() >= droppedByAllBefore + 1, "counted for the metrics too");
+        assertTrue(RtpDrop.SEND_REFUSED.count() >= droppedByAllBefore + 1, "counted for the metrics too");
         assertArrayEquals(bytes(30, 1), receive(a));
         assertArrayEquals(bytes(30, 3), receive(a));
         for (ByteBuf buffer : List.of(good, refused, after)) {

@@ -81,6 +81,7 @@ class RtpSharedSocketTest {
         RtpPeer a = peer();
         RtpPeer b = peer();
         RtpPeer stranger = peer();
+        long strangersBefore = RtpDrop.UNKNOWN_SOURCE.count();
         RtpSession sa = open();
         RtpSession sb = open();
         assertEquals(sa.localPort(), sb.localPort(), "one port in both SDP answers");
@@ -94,6 +95,7 @@ class RtpSharedSocketTest {
         a.sendEvent(target, TE, true, 1600, 4, false, 160);
         awaitTrue(() -> heardA.size() == 2 && heardB.size() == 1, "each caller's digits");
         awaitTrue(() -> call(() -> sa.socket().packetsFromUnknownSources()) == 1, "the stranger counted");
+        assertTrue(RtpDrop.UNKNOWN_SOURCE.count() > strangersBefore, "and in the metrics' count");
         assertEquals(List.of('1', '4'), heardA);
         assertEquals(List.of('2'), heardB);
         assertEquals(2, call(sa::packetsReceived));
@@ -326,9 +328,11 @@ class RtpSharedSocketTest {
             return null;
         });
         InetSocketAddress target = RtpPeer.loopback(s.localPort());
+        long failedBefore = RtpDrop.RECEIVE_FAILED.count();
         caller.sendEvent(target, TE, true, 800, 1, false, 160);
         awaitTrue(() -> heard.size() == 1, "the first key");
         awaitTrue(() -> call(() -> s.socket().receiveFailures()) == 1L, "its failure counted");
+        assertTrue(RtpDrop.RECEIVE_FAILED.count() > failedBefore, "and in the metrics' count");
         caller.sendEvent(target, TE, true, 1600, 2, false, 160);
         awaitTrue(() -> heard.size() == 2, "the next key, read by the same pacer");
         assertEquals(List.of('1', '2'), heard);
