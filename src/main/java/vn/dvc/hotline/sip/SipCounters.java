@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 
 /**
  * Counters of the SIP layer, for metrics: active calls and calls refused, by status code.
@@ -17,6 +18,8 @@ public final class SipCounters {
     private final AtomicInteger activeCalls = new AtomicInteger();
     private final LongAdder callsAdmitted = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
+    /** Told once of each status the first time a request is refused with it (the metrics export it then). */
+    private volatile IntConsumer firstRefusalListener = status -> { };
 
     /** Calls admitted and not yet ended. */
     public int activeCalls() {
@@ -59,6 +62,21 @@ public final class SipCounters {
     }
 
     void countRejected(int status) {
-        rejected.computeIfAbsent(status, s -> new LongAdder()).increment();
+        LongAdder n = rejected.get(status);
+        if (n == null) {
+            n = rejected.computeIfAbsent(status, first -> {
+                firstRefusalListener.accept(first);
+                return new LongAdder();
+            });
+        }
+        n.increment();
+    }
+
+    /**
+     * {@code listener} hears of each status the first time a request is refused with it, on the thread that
+     * refuses (an event loop or a SIP thread): it must not block.
+     */
+    void onFirstRefusal(IntConsumer listener) {
+        firstRefusalListener = listener;
     }
 }

@@ -157,19 +157,44 @@ class AnsweredCallTest {
 
     /** A sample's value from {@code /q/metrics}; fails if the metric is not exported. */
     private static double metric(String sample) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
+        Matcher value = sampleIn(sample);
         assertTrue(value.find(), sample + " in /q/metrics");
         return Double.parseDouble(value.group(1));
     }
 
+    /** A sample's value from {@code /q/metrics}, 0 while it is not exported. */
+    private static double metricOrZero(String sample) {
+        Matcher value = sampleIn(sample);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    }
+
+    private static Matcher sampleIn(String sample) {
+        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
+    }
+
     @Test
-    void noCommonCodecIs488() throws Exception {
+    void noCommonCodecIs488AndCounted() throws Exception {
+        double before = metric("hotline_sip_refused_total{status=\"488\"}"); // exported before the first 488
         try (RtpPeer peer = new RtpPeer(); TestUserAgent ua = TestUserAgent.start("udp", SIP_PORT)) {
             String g729Only = peer.offer(false).replace("RTP/AVP 0 8", "RTP/AVP 18")
                     .replace("a=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000", "a=rtpmap:18 G729/8000");
             assertEquals(488, ua.invite(g729Only).awaitFinal().getStatusCode());
         }
+        assertEquals(before + 1, metric("hotline_sip_refused_total{status=\"488\"}"));
+    }
+
+    @Test
+    void aRefusalWithAnyOtherStatusGetsItsSeries() throws Exception {
+        String badRequest = "hotline_sip_refused_total{status=\"400\"}";
+        double before = metricOrZero(badRequest);
+        try (TestUserAgent ua = TestUserAgent.start("udp", SIP_PORT)) {
+            assertEquals(400, ua.invite("v=0\r\nthis is not SDP\r\n").awaitFinal().getStatusCode());
+        }
+        for (int i = 0; i < 50 && metricOrZero(badRequest) < before + 1; i++) {
+            Thread.sleep(100); // the series is registered on a worker, just after the refusal
+        }
+        assertEquals(before + 1, metric(badRequest));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,22 @@ class SmallPartsTest {
         assertEquals(DtmfEvent.NONE, SipInfoDtmfParser.parse("application/dtmf", "55"));
         assertFalse(SipInfoDtmfParser.supports("text/plain"));
         assertFalse(SipInfoDtmfParser.supports(null));
+    }
+
+    @Test
+    void theFirstRefusalWithAStatusIsHeardOnceAndEveryRefusalCounted() {
+        SipCounters counters = new SipCounters();
+        List<Integer> firsts = new ArrayList<>();
+        counters.countRejected(503); // before anyone listens: counted, and found later in the snapshot
+        counters.onFirstRefusal(firsts::add);
+        counters.countRejected(400);
+        counters.countRejected(400);
+        counters.countRejected(503);
+        counters.countRejected(488);
+        assertEquals(List.of(400, 488), firsts);
+        assertEquals(2, counters.rejected(400));
+        assertEquals(2, counters.rejected(503));
+        assertEquals(0, counters.rejected(415));
+        assertEquals(List.of(400, 488, 503), List.copyOf(counters.rejectedByStatus().keySet()));
     }
 }
