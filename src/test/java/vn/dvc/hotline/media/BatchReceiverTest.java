@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Timeout;
 class BatchReceiverTest {
 
     private EpollLoopback net;
-    private final List<BatchReceiver> receivers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -44,12 +43,6 @@ class BatchReceiverTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (BatchReceiver receiver : receivers) {
-            net.on(() -> {
-                receiver.release();
-                return null;
-            });
-        }
         if (net != null) {
             net.close();
         }
@@ -181,7 +174,7 @@ class BatchReceiverTest {
         assertTrue(BatchReceiver.available(), "Netty's recvmmsg internals are found in this Netty version");
         BatchReceiver receiver = BatchReceiver.forChannel(channel, ipv6, capacity, slotSize);
         assertNotNull(receiver);
-        receivers.add(receiver);
+        net.releaseOnClose(receiver::release);
         return receiver;
     }
 

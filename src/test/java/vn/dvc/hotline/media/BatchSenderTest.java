@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Timeout;
 class BatchSenderTest {
 
     private EpollLoopback net;
-    private final List<BatchSender> senders = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -48,12 +47,6 @@ class BatchSenderTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (BatchSender sender : senders) {
-            net.on(() -> {
-                sender.release();
-                return null;
-            });
-        }
         if (net != null) {
             net.close();
         }
@@ -70,9 +63,9 @@ class BatchSenderTest {
         List<ByteBuf> all = List.of(first, second, third);
         all.forEach(ByteBuf::retain); // the transport's reference, as a session gives it
         int sent = net.on(() -> {
-            sender.add(first, address(a), BatchSender.addressBytes(address(a).getAddress()));
-            sender.add(second, address(b), BatchSender.addressBytes(address(b).getAddress()));
-            sender.add(third, address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, first, a);
+            queue(sender, second, b);
+            queue(sender, third, a);
             assertEquals(3, sender.queued(), "nothing goes before send()");
             return sender.send();
         });
@@ -122,9 +115,9 @@ class BatchSenderTest {
         ByteBuf after = buffer(bytes(30, 3));
         long droppedByAllBefore = RtpDrop.SEND_REFUSED.count();
         int sent = net.on(() -> {
-            sender.add(good.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, good.retain(), a);
             sender.add(refused.retain(), portZero, BatchSender.addressBytes(portZero.getAddress()));
-            sender.add(after.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, after.retain(), a);
             return sender.send();
         });
         assertEquals(2, sent, "UDP to port 0 is refused (EINVAL); the datagrams around it are not");
@@ -144,8 +137,8 @@ class BatchSenderTest {
         DatagramSocket a = net.socket("127.0.0.1");
         ByteBuf empty = PooledByteBufAllocator.DEFAULT.directBuffer(16);
         int sent = net.on(() -> {
-            sender.add(empty, address(a), BatchSender.addressBytes(address(a).getAddress()));
-            sender.add(buffer(bytes(12, 5)), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, empty, a);
+            queue(sender, buffer(bytes(12, 5)), a);
             return sender.send();
         });
         assertEquals(1, sent);
@@ -163,7 +156,7 @@ class BatchSenderTest {
         List<ByteBuf> buffers = List.of(buffer(bytes(20, 1)), buffer(bytes(20, 2)), buffer(bytes(20, 3)));
         int sent = net.on(() -> {
             for (ByteBuf buffer : buffers) {
-                sender.add(buffer.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+                queue(sender, buffer.retain(), a);
             }
             return sender.send();
         });
@@ -189,8 +182,8 @@ class BatchSenderTest {
         BatchSender sender = sender(channel, true);
         DatagramSocket four = net.socket("127.0.0.1");
         int sent = net.on(() -> {
-            sender.add(buffer(bytes(20, 6)), address(six), BatchSender.addressBytes(address(six).getAddress()));
-            sender.add(buffer(bytes(20, 4)), address(four), BatchSender.addressBytes(address(four).getAddress()));
+            queue(sender, buffer(bytes(20, 6)), six);
+            queue(sender, buffer(bytes(20, 4)), four);
             return sender.send();
         });
         assertEquals(2, sent);
@@ -219,10 +212,10 @@ class BatchSenderTest {
         ByteBuf queuedAtRelease = buffer(bytes(10, 1));
         ByteBuf afterRelease = buffer(bytes(10, 2));
         net.on(() -> {
-            sender.add(queuedAtRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, queuedAtRelease.retain(), a);
             sender.release();
             sender.release(); // twice is harmless
-            sender.add(afterRelease.retain(), address(a), BatchSender.addressBytes(address(a).getAddress()));
+            queue(sender, afterRelease.retain(), a);
             return null;
         });
         assertEquals(2L, (long) net.on(sender::dropped));
@@ -236,14 +229,18 @@ class BatchSenderTest {
         assertNull(BatchSender.forChannel(new NioDatagramChannel(), false), "NIO keeps Netty's write");
     }
 
-
     private BatchSender sender(Channel channel, boolean ipv6) {
         BatchSender sender = BatchSender.forChannel(channel, ipv6);
         assertNotNull(sender, "Netty's sendmmsg internals are found in this Netty version");
-        senders.add(sender);
+        net.releaseOnClose(sender::release);
         return sender;
     }
 
+
+    /** Queues {@code buffer} for the plain socket {@code to}, as a session queues a frame for its caller. */
+    private static void queue(BatchSender sender, ByteBuf buffer, DatagramSocket to) {
+        sender.add(buffer, address(to), BatchSender.addressBytes(address(to).getAddress()));
+    }
 
     private static InetSocketAddress address(DatagramSocket socket) {
         return (InetSocketAddress) socket.getLocalSocketAddress();

@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * One epoll event loop with datagram channels on it and plain sockets to talk to them, all on loopback: the
  * fixture of the tests of {@link BatchReceiver} and {@link BatchSender}, which must run on the channel's loop.
- * Closing it closes every channel and socket it made and stops the loop.
+ * Closing it releases what was handed to {@link #releaseOnClose} (on the loop), closes every channel and socket it
+ * made and stops the loop.
  */
 final class EpollLoopback implements AutoCloseable {
 
     private final EventLoopGroup loop = new EpollEventLoopGroup(1);
     private final List<Channel> channels = new ArrayList<>();
     private final List<DatagramSocket> sockets = new ArrayList<>();
+    private final List<Runnable> releases = new ArrayList<>();
 
     /** An epoll datagram channel bound to {@code address} on an ephemeral port, reading only when asked. */
     Channel bind(InternetProtocolFamily family, String address) throws Exception {
@@ -42,6 +44,11 @@ final class EpollLoopback implements AutoCloseable {
         socket.setSoTimeout(5_000);
         sockets.add(socket);
         return socket;
+    }
+
+    /** {@code release} runs on the loop when this closes, before the channels close (a sender, a receiver). */
+    void releaseOnClose(Runnable release) {
+        releases.add(release);
     }
 
     /** Runs {@code action} on the loop; what it throws is thrown here. */
@@ -63,7 +70,13 @@ final class EpollLoopback implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
+        for (Runnable release : releases) {
+            on(() -> {
+                release.run();
+                return null;
+            });
+        }
         channels.forEach(Channel::close);
         sockets.forEach(DatagramSocket::close);
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
